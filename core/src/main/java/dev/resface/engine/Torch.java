@@ -1,0 +1,94 @@
+package dev.resface.engine;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Starts libtorch the way this project measured it fast, and is the one place that decides on which device tensors
+ * live: a GPU user swaps the native jar for a CUDA build and changes nothing else.
+ */
+public final class Torch {
+    private static final String FLUSH_DENORMAL = "_ZN2at7Context16setFlushDenormalEb";
+    private static boolean started;
+    private static boolean flushDenormal;
+
+    private Torch() {}
+
+    /** Idempotent. Must run before the first tensor op so that libtorch's worker threads inherit the FP mode. */
+    public static synchronized void start() {
+        if (started) {
+            return;
+        }
+        // Nothing is downloaded at run time, and without tracking opt-out DJL probes a cloud metadata address.
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", String.valueOf(cores)));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        Engine engine = Engine.getEngine("PyTorch");
+        // Denormals appear in Adam's second moments and leaky-ReLU tails after a few steps and make CPU kernels
+        // 4-5x slower; libtorch's own switch sets FTZ/DAZ on this thread, and threads it spawns later inherit it.
+        flushDenormal = setFlushDenormal(true);
+        engine.setRandomSeed(0);
+        started = true;
+    }
+
+    public static boolean flushesDenormals() {
+        start();
+        return flushDenormal;
+    }
+
+    /** The device every tensor of the project lives on. */
+    public static Device device() {
+        start();
+        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    public static NDManager newManager() {
+        return NDManager.newBaseManager(device(), "PyTorch");
+    }
+
+    public static void seed(long seed) {
+        start();
+        Engine.getEngine("PyTorch").setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    public static String describe() {
+        start();
+        Engine engine = Engine.getEngine("PyTorch");
+        return engine.getEngineName() + " " + engine.getVersion() + " on " + device() + ", "
+                + System.getProperty("ai.djl.pytorch.num_threads") + " intra-op threads, denormals "
+                + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)");
+    }
+
+    private static boolean setFlushDenormal(boolean on) {
+        Optional<Path> library = loadedLibrary("libtorch_cpu.so");
+        if (library.isEmpty()) {
+            return false;
+        }
+        Function f = NativeLibrary.getInstance(library.get().toString()).getFunction(FLUSH_DENORMAL);
+        Object ok = f.invoke(Boolean.class, new Object[] {on});
+        return Boolean.TRUE.equals(ok);
+    }
+
+    /** DJL loads libtorch from its own cache folder; the process map says where. */
+    private static Optional<Path> loadedLibrary(String name) {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/maps")).stream()
+                    .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                    .filter(p -> p.endsWith("/" + name))
+                    .findFirst()
+                    .map(Path::of);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

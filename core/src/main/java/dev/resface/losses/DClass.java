@@ -1,0 +1,18 @@
+package dev.resface.losses;
+
+/** D's three classes (SPEC 3). The only place their indices are written down. */
+public enum DClass {
+    REAL_NEGATIVE(0),
+    REAL_POSITIVE(1),
+    GENERATED(2);
+
+    private final int index;
+
+    DClass(int index) {
+        this.index = index;
+    }
+
+    public int index() {
+        return index;
+    }
+}

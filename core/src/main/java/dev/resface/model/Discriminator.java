@@ -1,0 +1,54 @@
+package dev.resface.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import ai.djl.ndarray.NDManager;
+
+/**
+ * D of Table 1: five stride-2 convs, then one conv covering the whole remaining map that gives the three class
+ * logits (real negative, real positive, generated). Returns {logits (N,3), phi} where phi, the output of the third
+ * layer, feeds the perceptual loss.
+ */
+public final class Discriminator extends AbstractBlock {
+    private final SequentialBlock features;
+    private final SequentialBlock head;
+
+    public Discriminator(ModelConfig c) {
+        float s = c.leakySlope();
+        features = addChildBlock("features", new SequentialBlock()
+                .add(Layers.convLeakyNorm(4, c.channels(64), 2, s))
+                .add(Layers.convLeakyNorm(4, c.channels(128), 2, s))
+                .add(Layers.convLeakyNorm(4, c.channels(256), 2, s)));
+        int map = c.discriminatorMapSize();
+        head = addChildBlock("head", new SequentialBlock()
+                .add(Layers.convLeakyNorm(4, c.channels(512), 2, s))
+                .add(Layers.convLeakyNorm(4, c.channels(1024), 2, s))
+                .add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray phi = features.forward(ps, inputs, training).singletonOrThrow();
+        NDArray logits = head.forward(ps, new NDList(phi), training).singletonOrThrow();
+        return new NDList(logits.reshape(logits.getShape().get(0), 3), phi);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape phi = features.getOutputShapes(inputShapes)[0];
+        return new Shape[] {new Shape(inputShapes[0].get(0), 3), phi};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        features.initialize(manager, dataType, inputShapes);
+        head.initialize(manager, dataType, features.getOutputShapes(inputShapes));
+    }
+}

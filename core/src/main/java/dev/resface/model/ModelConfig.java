@@ -1,0 +1,46 @@
+package dev.resface.model;
+
+/**
+ * The shape of G0, G1 and D (SPEC.md section 2, Table 1).
+ *
+ * @param imageSize square input size, a multiple of 32 (D halves it five times)
+ * @param width channel multiplier: 1 is the paper's 64..1024 channels, 0.5 halves every layer
+ * @param upsampling how G's decoder doubles the map size
+ * @param leakySlope negative slope of every leaky ReLU
+ * @param residual true: G outputs the residual r and the edit is x + r; false (ablation): G outputs the image itself
+ * @param zeroInitLastConv start G's last conv at zero, so training starts from the identity edit
+ */
+public record ModelConfig(
+        int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual, boolean zeroInitLastConv) {
+
+    public ModelConfig {
+        if (imageSize < 32 || imageSize % 32 != 0) {
+            throw new IllegalArgumentException("image size must be a multiple of 32 (D halves it five times), got " + imageSize);
+        }
+        if (!(width > 0 && width <= 4)) {
+            throw new IllegalArgumentException("width multiplier must be in (0, 4], got " + width);
+        }
+    }
+
+    public static ModelConfig paper() {
+        return new ModelConfig(128, 1.0, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false);
+    }
+
+    public ModelConfig withImageSize(int size) {
+        return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv);
+    }
+
+    public ModelConfig withWidth(double w) {
+        return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv);
+    }
+
+    /** Table 1's channel count scaled by the width multiplier. */
+    public int channels(int paperChannels) {
+        return Math.max(1, (int) Math.round(paperChannels * width));
+    }
+
+    /** Side of D's last feature map, which D's final conv covers whole. */
+    public int discriminatorMapSize() {
+        return imageSize / 32;
+    }
+}

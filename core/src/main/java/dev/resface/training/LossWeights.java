@@ -1,0 +1,33 @@
+package dev.resface.training;
+
+import dev.resface.data.FaceAttribute;
+
+/**
+ * alpha (residual sparsity) and beta (perceptual) of eq. 8. The paper's values belong to 128x128 inputs and l_pix
+ * sums over pixels, so at size s the same per-pixel weight is alpha * (128/s)^2; scaling is on by default.
+ *
+ * @param alpha the 128px alpha; null picks the attribute's preset (local 5e-4, global 1e-6)
+ * @param beta the 128px beta; null means 0.1 * alpha
+ * @param scaleForSize multiply both by (128/size)^2
+ */
+public record LossWeights(Double alpha, Double beta, boolean scaleForSize) {
+    public static final double LOCAL_ALPHA = 5e-4;
+    public static final double GLOBAL_ALPHA = 1e-6;
+
+    public double baseAlpha(FaceAttribute attribute) {
+        return alpha != null ? alpha : attribute.isLocal() ? LOCAL_ALPHA : GLOBAL_ALPHA;
+    }
+
+    public double effectiveAlpha(FaceAttribute attribute, int imageSize) {
+        return baseAlpha(attribute) * sizeFactor(imageSize);
+    }
+
+    public double effectiveBeta(FaceAttribute attribute, int imageSize) {
+        double base = beta != null ? beta : 0.1 * baseAlpha(attribute);
+        return base * sizeFactor(imageSize);
+    }
+
+    private double sizeFactor(int imageSize) {
+        return scaleForSize ? Math.pow(128.0 / imageSize, 2) : 1.0;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.resface.training;
+
+import java.nio.file.Path;
+
+/** The files of a run folder. */
+public record RunFolder(Path root) {
+    public Path config() {
+        return root.resolve(RunConfig.FILE);
+    }
+
+    public Path checkpoint() {
+        return root.resolve(Checkpoint.FILE);
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path log() {
+        return root.resolve("train.log");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    public Path sample(long iteration) {
+        return samples().resolve(String.format("iter-%07d.png", iteration));
+    }
+
+    public Path lossCurves() {
+        return root.resolve("losses.png");
+    }
+}

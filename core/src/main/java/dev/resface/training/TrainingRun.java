@@ -1,0 +1,133 @@
+package dev.resface.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.resface.BadInputException;
+import dev.resface.editing.ResidualPredictor;
+import dev.resface.engine.Torch;
+import dev.resface.model.Direction;
+import dev.resface.model.ResidualGan;
+import dev.resface.report.LossChart;
+import dev.resface.report.MetricsLog;
+import dev.resface.report.SampleGrid;
+import dev.resface.util.Progress;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * The training loop around {@link ResidualGanTrainer}: run folder, live progress, metrics, sample grids, atomic
+ * checkpoints, exact resume, and a clean stop on a non-finite loss.
+ */
+public final class TrainingRun {
+    static final int SAMPLES_PER_SIDE = 4;
+    private final RunConfig config;
+    private final RunFolder folder;
+    private final TrainingData data;
+    private final PrintStream log;
+
+    public TrainingRun(RunConfig config, RunFolder folder, TrainingData data, PrintStream log) {
+        if (data.imageSize() != config.model().imageSize()) {
+            throw new IllegalArgumentException("data size " + data.imageSize() + " != model size " + config.model().imageSize());
+        }
+        this.config = config;
+        this.folder = folder;
+        this.data = data;
+        this.log = log;
+    }
+
+    /** Trains to config.train().iterations(); with resume, continues from the run's checkpoint. Returns the last iteration. */
+    public long run(boolean resume) throws IOException {
+        Files.createDirectories(folder.samples());
+        if (!resume && Files.exists(folder.checkpoint())) {
+            throw BadInputException.at(folder.root(), "already holds a trained run; pass --resume to continue it or choose another --out");
+        }
+        config.write(folder.root());
+        TrainConfig t = config.train();
+        int size = config.model().imageSize();
+        Torch.seed(t.seed());
+        try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(config.model(), manager)) {
+            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, t);
+            long done = resume && Files.exists(folder.checkpoint()) ? Checkpoint.loadTraining(folder.checkpoint(), trainer) : 0;
+            MetricsWriter metrics = new MetricsWriter(folder.metrics());
+            metrics.truncateAfter(done);
+            if (!resume) {
+                Files.deleteIfExists(folder.metrics());
+            }
+            log.printf("%s%n%s%nalpha %.3g, beta %.3g at %dpx%s%n", Torch.describe(), data.describe(),
+                    t.lossWeights().effectiveAlpha(t.attribute(), size), t.lossWeights().effectiveBeta(t.attribute(), size),
+                    size, done > 0 ? "; resuming after iteration " + done : "");
+            float[] sample0 = data.sampleNegatives(SAMPLES_PER_SIDE);
+            float[] sample1 = data.samplePositives(SAMPLES_PER_SIDE);
+            long shape = size;
+            long started = System.nanoTime();
+            long last = done;
+            try (ProgressBar bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
+                bar.stepTo(done);
+                for (long it = done; it < t.iterations(); it++) {
+                    StepLosses losses;
+                    try (NDManager step = manager.newSubManager()) {
+                        NDArray x0 = step.create(data.negatives(it), new Shape(t.batchSize(), 3, shape, shape));
+                        NDArray x1 = step.create(data.positives(it), new Shape(t.batchSize(), 3, shape, shape));
+                        losses = trainer.step(x0, x1);
+                    }
+                    long iteration = it + 1;
+                    if (!losses.allFinite()) {
+                        throw new TrainingDiverged("loss became non-finite at iteration " + iteration + " (" + losses.asMap()
+                                + "); the last good checkpoint, iteration " + last + ", is kept in " + folder.checkpoint()
+                                + ". Try a lower --lr or different --alpha.");
+                    }
+                    bar.step();
+                    bar.setExtraMessage(" " + losses.brief());
+                    if (iteration % t.logEvery() == 0 || iteration == t.iterations()) {
+                        double rate = (iteration - done) / ((System.nanoTime() - started) / 1e9);
+                        metrics.append(iteration, losses, rate);
+                    }
+                    if (iteration % t.sampleEvery() == 0 || iteration == t.iterations()) {
+                        writeSamples(gan, sample0, sample1, folder.sample(iteration));
+                    }
+                    if (iteration % t.checkpointEvery() == 0 || iteration == t.iterations()) {
+                        Checkpoint.save(folder.checkpoint(), trainer, iteration);
+                        last = iteration;
+                    }
+                }
+            }
+            writeLossCurves();
+            return t.iterations();
+        }
+    }
+
+    private void writeSamples(ResidualGan gan, float[] x0, float[] x1, java.nio.file.Path png) throws IOException {
+        int k = SAMPLES_PER_SIDE;
+        float[] r0 = ResidualPredictor.residuals(gan, Direction.ADD, x0, k);
+        float[] r1 = ResidualPredictor.residuals(gan, Direction.REMOVE, x1, k);
+        int size = gan.config().imageSize();
+        new SampleGrid(size, examples(x0, r0, k, size), examples(x1, r1, k, size)).save(png);
+        dev.resface.util.AtomicFiles.write(folder.root().resolve("samples-latest.png"), out -> Files.copy(png, out));
+    }
+
+    static List<SampleGrid.Example> examples(float[] x, float[] r, int k, int size) {
+        int n = 3 * size * size;
+        List<SampleGrid.Example> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(new SampleGrid.Example(
+                    java.util.Arrays.copyOfRange(x, i * n, (i + 1) * n), java.util.Arrays.copyOfRange(r, i * n, (i + 1) * n)));
+        }
+        return out;
+    }
+
+    private void writeLossCurves() throws IOException {
+        new LossChart(900, 600).smoothing(5).save(folder.lossCurves(), LossChart.panelsByPrefix(MetricsLog.read(folder.metrics())));
+    }
+
+    /** A run stopped because a loss became NaN or infinite. */
+    public static final class TrainingDiverged extends BadInputException {
+        TrainingDiverged(String message) {
+            super(message);
+        }
+    }
+}

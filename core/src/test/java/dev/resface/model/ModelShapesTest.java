@@ -1,0 +1,107 @@
+package dev.resface.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import dev.resface.engine.Torch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ModelShapesTest {
+    static NDManager manager;
+
+    @BeforeAll
+    static void start() {
+        Torch.start();
+        manager = Torch.newManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    /** conv k x k, in -> out, with bias; then a batch norm's scale and shift (its running stats are not learned). */
+    private static long convBn(int k, int in, int out) {
+        return (long) k * k * in * out + out + 2L * out;
+    }
+
+    @Test
+    void paperParameterCountsMatchTable1() {
+        long g = convBn(5, 3, 64) + convBn(4, 64, 128) + convBn(4, 128, 256) + convBn(3, 256, 128) + convBn(3, 128, 64)
+                + (4 * 4 * 64 * 3 + 3);
+        long d = convBn(4, 3, 64) + convBn(4, 64, 128) + convBn(4, 128, 256) + convBn(4, 256, 512)
+                + convBn(4, 512, 1024) + (4 * 4 * 1024 * 3 + 3);
+        assertThat(g).isEqualTo(4_864 + 128 + 131_200 + 256 + 524_544 + 512 + 295_040 + 256 + 73_792 + 128 + 3_075);
+        try (ResidualGan gan = new ResidualGan(ModelConfig.paper(), manager)) {
+            assertThat(learnable(gan.g0())).isEqualTo(g);
+            assertThat(learnable(gan.g1())).isEqualTo(g);
+            assertThat(learnable(gan.d())).isEqualTo(d);
+        }
+    }
+
+    @Test
+    void shapesAtEverySizeAndWidth() {
+        for (int size : new int[] {32, 64, 128}) {
+            ModelConfig c = ModelConfig.paper().withImageSize(size).withWidth(size == 128 ? 0.25 : 0.5);
+            try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
+                NDArray x = step.randomUniform(-1, 1, new Shape(2, 3, size, size));
+                var edit = gan.edit(gan.g0(), x, false);
+                assertThat(edit.residual().getShape()).isEqualTo(new Shape(2, 3, size, size));
+                var judged = gan.judge(x, false);
+                assertThat(judged.logits().getShape()).isEqualTo(new Shape(2, 3));
+                assertThat(judged.features().getShape()).isEqualTo(new Shape(2, c.channels(256), size / 8, size / 8));
+            }
+        }
+    }
+
+    @Test
+    void upsamplingOptionsKeepTheShapeAndZeroInitStartsAtIdentity() {
+        for (Upsampling u : Upsampling.values()) {
+            ModelConfig c = new ModelConfig(32, 0.25, u, 0.2f, true, true);
+            try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
+                NDArray x = step.randomUniform(-1, 1, new Shape(1, 3, 32, 32));
+                var edit = gan.edit(gan.g1(), x, true);
+                assertThat(edit.residual().getShape()).isEqualTo(new Shape(1, 3, 32, 32));
+                assertThat(edit.residual().abs().max().getFloat()).isZero();
+                assertThat(edit.edited().sub(x).abs().max().getFloat()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void evenKernelSamePaddingCentresLikeTensorFlow() {
+        // A 4x4 kernel at stride 1 with "same" padding covers rows o-1..o+2 of the input: an impulse at (5,5) with a
+        // kernel that is one only at its (0,0) tap lands at output (6,6).
+        var conv = Layers.evenKernelSameConv(4, 1);
+        conv.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(1, 1, 10, 10));
+        for (var p : conv.getParameters()) {
+            p.getValue().getArray().muli(0);
+            if (p.getValue().getType() == Parameter.Type.WEIGHT) {
+                p.getValue().getArray().set(new ai.djl.ndarray.index.NDIndex("0,0,0,0"), 1f);
+            }
+        }
+        try (NDManager step = manager.newSubManager()) {
+            NDArray x = step.zeros(new Shape(1, 1, 10, 10));
+            x.set(new ai.djl.ndarray.index.NDIndex("0,0,5,5"), 1f);
+            NDArray y = conv.forward(new ai.djl.training.ParameterStore(step, false), new ai.djl.ndarray.NDList(x), false)
+                    .singletonOrThrow();
+            assertThat(y.getShape()).isEqualTo(new Shape(1, 1, 10, 10));
+            assertThat(y.getFloat(0, 0, 6, 6)).isEqualTo(1f);
+            assertThat(y.sum().getFloat()).isEqualTo(1f);
+        }
+    }
+
+    static long learnable(Block b) {
+        return b.getParameters().stream()
+                .map(e -> e.getValue())
+                .filter(Trainability::isLearnable)
+                .mapToLong(p -> p.getArray().size())
+                .sum();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.resface.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.resface.BadInputException;
+import dev.resface.data.FaceAttribute;
+import dev.resface.model.ModelConfig;
+import dev.resface.model.Upsampling;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResumeTest {
+    /** Deterministic noise images: batch i is a function of i alone, like the real sampler. */
+    static final class NoiseData implements TrainingData {
+        final int size;
+        final int batch;
+
+        NoiseData(int size, int batch) {
+            this.size = size;
+            this.batch = batch;
+        }
+
+        @Override
+        public int imageSize() {
+            return size;
+        }
+
+        private float[] images(long seed, int n) {
+            SplittableRandom r = new SplittableRandom(seed);
+            float[] out = new float[n * 3 * size * size];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) r.nextDouble(-1, 1);
+            }
+            return out;
+        }
+
+        @Override
+        public float[] negatives(long iteration) {
+            return images(2 * iteration, batch);
+        }
+
+        @Override
+        public float[] positives(long iteration) {
+            return images(2 * iteration + 1, batch);
+        }
+
+        @Override
+        public float[] sampleNegatives(int k) {
+            return images(-1, k);
+        }
+
+        @Override
+        public float[] samplePositives(int k) {
+            return images(-2, k);
+        }
+
+        @Override
+        public String describe() {
+            return "noise";
+        }
+    }
+
+    static RunConfig config(long iterations) {
+        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false);
+        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, 0.5, 0.999,
+                new LossWeights(null, null, true), true, 3, 2, 2, 1);
+        return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
+    }
+
+    static PrintStream quiet() {
+        return new PrintStream(new ByteArrayOutputStream());
+    }
+
+    @Test
+    void twoHalvesEndBitIdenticalToOneWholeRun(@TempDir Path dir) throws Exception {
+        NoiseData data = new NoiseData(32, 2);
+        RunFolder whole = new RunFolder(dir.resolve("whole"));
+        new TrainingRun(config(6), whole, data, quiet()).run(false);
+
+        RunFolder halves = new RunFolder(dir.resolve("halves"));
+        new TrainingRun(config(3), halves, data, quiet()).run(false);
+        new TrainingRun(config(6), halves, data, quiet()).run(true);
+
+        assertThat(Files.readAllBytes(halves.checkpoint())).isEqualTo(Files.readAllBytes(whole.checkpoint()));
+        assertThat(Files.readAllLines(halves.metrics())).hasSize(6);
+        String wholeLosses = Files.readString(whole.metrics()).replaceAll(",\"it_per_s\":[0-9.E-]+", "");
+        String halvesLosses = Files.readString(halves.metrics()).replaceAll(",\"it_per_s\":[0-9.E-]+", "");
+        assertThat(halvesLosses).isEqualTo(wholeLosses);
+        assertThat(Files.exists(halves.sample(6))).isTrue();
+    }
+
+    @Test
+    void startingOverAnExistingRunIsRefused(@TempDir Path dir) throws Exception {
+        RunFolder run = new RunFolder(dir.resolve("run"));
+        new TrainingRun(config(2), run, new NoiseData(32, 2), quiet()).run(false);
+        assertThatThrownBy(() -> new TrainingRun(config(2), run, new NoiseData(32, 2), quiet()).run(false))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("--resume");
+    }
+
+    @Test
+    void aCorruptCheckpointIsRefusedWithItsName(@TempDir Path dir) throws Exception {
+        RunFolder run = new RunFolder(dir.resolve("run"));
+        new TrainingRun(config(2), run, new NoiseData(32, 2), quiet()).run(false);
+        byte[] bytes = Files.readAllBytes(run.checkpoint());
+        bytes[bytes.length / 2] ^= 0x5A;
+        Files.write(run.checkpoint(), bytes);
+        assertThatThrownBy(() -> new TrainingRun(config(4), run, new NoiseData(32, 2), quiet()).run(true))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining(run.checkpoint().toString())
+                .hasMessageContaining("corrupt");
+        Files.write(run.checkpoint(), java.util.Arrays.copyOf(bytes, 100));
+        assertThatThrownBy(() -> new TrainingRun(config(4), run, new NoiseData(32, 2), quiet()).run(true))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("truncated or corrupt");
+    }
+}
