@@ -40,6 +40,11 @@ public final class Discriminator extends AbstractBlock {
         return new NDList(logits.reshape(logits.getShape().get(0), 3), phi);
     }
 
+    /** phi alone, for the perceptual loss's unedited side, which needs no logits. */
+    public NDArray features(ParameterStore ps, NDArray x, boolean training) {
+        return features.forward(ps, new NDList(x), training).singletonOrThrow();
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape phi = features.getOutputShapes(inputShapes)[0];

@@ -71,6 +71,11 @@ public final class ResidualGan implements AutoCloseable {
         return new Judgement(out.get(0), out.get(1));
     }
 
+    /** D's third-layer features phi only. */
+    public NDArray features(NDArray x, boolean training) {
+        return d.features(store, x, training);
+    }
+
     public List<Block> blocks() {
         return List.of(g0, g1, d);
     }

@@ -1,0 +1,62 @@
+package dev.resface.data;
+
+import dev.resface.BadInputException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parsed {@code list_eval_partition.txt}: lines {@code 000001.jpg 0} (0 train, 1 validation, 2 test). */
+public final class PartitionList {
+    private final Path file;
+    private final Map<String, Partition> partitions;
+
+    private PartitionList(Path file, Map<String, Partition> partitions) {
+        this.file = file;
+        this.partitions = partitions;
+    }
+
+    public static PartitionList read(Path file) {
+        List<String> lines = CelebaText.readLines(file, "partition list " + CelebaLayout.PARTITION);
+        Map<String, Partition> map = new HashMap<>(Math.max(16, lines.size() * 2));
+        Map<String, Integer> firstLine = new HashMap<>(Math.max(16, lines.size() * 2));
+        for (int l = 0; l < lines.size(); l++) {
+            String line = lines.get(l);
+            if (CelebaText.isBlank(line)) {
+                continue;
+            }
+            int lineNo = l + 1;
+            String[] t = CelebaText.tokens(line);
+            if (t.length != 2) {
+                throw BadInputException.at(file, lineNo, "expected '<image> <0|1|2>', got '"
+                        + CelebaText.shorten(line.trim()) + "'");
+            }
+            Partition p = switch (t[1]) {
+                case "0" -> Partition.TRAIN;
+                case "1" -> Partition.VALIDATION;
+                case "2" -> Partition.TEST;
+                default -> throw BadInputException.at(file, lineNo, "partition '" + CelebaText.shorten(t[1])
+                        + "' of " + t[0] + " is not 0 (train), 1 (validation) or 2 (test)");
+            };
+            Integer first = firstLine.putIfAbsent(t[0], lineNo);
+            if (first != null) {
+                throw BadInputException.at(file, lineNo, "duplicate image " + t[0] + " (first on line " + first + ")");
+            }
+            map.put(t[0], p);
+        }
+        return new PartitionList(file, map);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int size() {
+        return partitions.size();
+    }
+
+    /** The partition of an image, or null if the file does not list it. */
+    public Partition of(String imageName) {
+        return partitions.get(imageName);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.resface.data;
+
+import dev.resface.image.RgbImage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes one aligned CelebA image with ImageIO. A missing file, a file ImageIO cannot read or only reads with
+ * warnings (e.g. a truncated JPEG), or one that is not 178x218 is a bad image: {@link BadImageException}.
+ * Thread-safe (one ImageReader per call, no ImageIO disk cache).
+ */
+public final class SourceImages {
+    private SourceImages() {}
+
+    /** Why one image cannot be used; the message is a short reason without the file name. */
+    public static final class BadImageException extends Exception {
+        public BadImageException(String reason) {
+            super(reason);
+        }
+    }
+
+    public static RgbImage read(Path file) throws BadImageException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new BadImageException("file not found");
+        } catch (IOException e) {
+            throw new BadImageException(Files.isDirectory(file) ? "is a folder" : "cannot read: " + e.getMessage());
+        }
+        BufferedImage image = decode(bytes);
+        if (image.getWidth() != CelebaLayout.IMAGE_WIDTH || image.getHeight() != CelebaLayout.IMAGE_HEIGHT) {
+            throw new BadImageException("is " + image.getWidth() + "x" + image.getHeight() + ", expected "
+                    + CelebaLayout.IMAGE_WIDTH + "x" + CelebaLayout.IMAGE_HEIGHT);
+        }
+        return RgbImage.from(image);
+    }
+
+    private static BufferedImage decode(byte[] bytes) throws BadImageException {
+        if (bytes.length == 0) {
+            throw new BadImageException("empty file");
+        }
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new BadImageException("not a readable image");
+            }
+            ImageReader reader = readers.next();
+            String[] warning = new String[1];
+            try {
+                reader.addIIOReadWarningListener((source, message) -> {
+                    if (warning[0] == null) {
+                        warning[0] = message;
+                    }
+                });
+                reader.setInput(in, true, true);
+                BufferedImage image = reader.read(0);
+                if (warning[0] != null) {
+                    throw new BadImageException("damaged image (" + warning[0] + ")");
+                }
+                if (image == null) {
+                    throw new BadImageException("not a readable image");
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports corrupt data as IIOException and sometimes as runtime exceptions.
+            throw new BadImageException("corrupt image (" + oneLine(e) + ")");
+        }
+    }
+
+    private static String oneLine(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+}

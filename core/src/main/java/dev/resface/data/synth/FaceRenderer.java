@@ -1,0 +1,122 @@
+package dev.resface.data.synth;
+
+import dev.resface.data.CelebaLayout;
+import dev.resface.data.FaceAttribute;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+
+/**
+ * Draws {@link FaceParams} as a 178x218 aligned face, and the mask of the pixels an attribute flip may change. Both
+ * are pure functions of the parameters.
+ */
+public final class FaceRenderer {
+    public static final int WIDTH = CelebaLayout.IMAGE_WIDTH;
+    public static final int HEIGHT = CelebaLayout.IMAGE_HEIGHT;
+    /** How far the mask reaches past the changed elements' antialiased footprint. */
+    static final int MASK_DILATION = 1;
+
+    private FaceRenderer() {}
+
+    /** The face as an RGB image (TYPE_INT_RGB). */
+    public static BufferedImage render(FaceParams p) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            draw(Canvas.paint(g), p);
+        } finally {
+            g.dispose();
+        }
+        PixelEffects.apply(image, p.look());
+        return image;
+    }
+
+    /**
+     * The pixels that differ between {@code p} and {@code p.flip(attribute)} may only lie where this is true: the
+     * footprint, in both faces, of everything drawn that depends on the attribute, grown by one pixel. Row-major,
+     * WIDTH x HEIGHT.
+     */
+    public static boolean[] maskBits(FaceParams p, FaceAttribute attribute) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            for (FaceParams face : new FaceParams[] {p, p.flip(attribute)}) {
+                Graphics2D pass = (Graphics2D) g.create();
+                draw(Canvas.mask(pass, attribute), face);
+                pass.dispose();
+            }
+        } finally {
+            g.dispose();
+        }
+        int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        boolean[] hit = new boolean[px.length];
+        for (int i = 0; i < px.length; i++) {
+            hit[i] = (px[i] & 0xFFFFFF) != 0;
+        }
+        return dilate(hit, WIDTH, HEIGHT, MASK_DILATION);
+    }
+
+    /** {@link #maskBits} as an 8-bit grey image: 255 may change, 0 must not. */
+    public static BufferedImage mask(FaceParams p, FaceAttribute attribute) {
+        boolean[] bits = maskBits(p, attribute);
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] px = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < bits.length; i++) {
+            px[i] = bits[i] ? (byte) 255 : 0;
+        }
+        return image;
+    }
+
+    /**
+     * The five CelebA landmarks in image pixels after the pose jitter: left eye (on the image's left) x, y, right eye
+     * x, y, nose tip x, y, left mouth corner x, y, right mouth corner x, y.
+     */
+    public static double[] landmarks(FaceParams p) {
+        return HeadGeometry.landmarks(p);
+    }
+
+    private static void draw(Canvas c, FaceParams p) {
+        Tones t = Tones.of(p);
+        HeadPainter.background(c, p.look());
+        c.transform(HeadGeometry.pose(p.look()));
+        HeadPainter.body(c, p, t);
+        FeaturePainter.cheeks(c, p, t);
+        HeadPainter.wrinkles(c, p, t);
+        HeadPainter.beard(c, p, t);
+        FeaturePainter.nose(c, p, t);
+        FeaturePainter.eyes(c, p, t);
+        FeaturePainter.eyebrows(c, p, t);
+        FeaturePainter.mouth(c, p, t);
+        HeadPainter.hairCap(c, p, t);
+        GlassesPainter.draw(c, p);
+    }
+
+    static boolean[] dilate(boolean[] bits, int w, int h, int radius) {
+        boolean[] out = bits;
+        for (int r = 0; r < radius; r++) {
+            boolean[] in = out;
+            out = new boolean[in.length];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    boolean any = false;
+                    for (int dy = -1; dy <= 1 && !any; dy++) {
+                        int yy = y + dy;
+                        if (yy < 0 || yy >= h) {
+                            continue;
+                        }
+                        for (int dx = -1; dx <= 1; dx++) {
+                            int xx = x + dx;
+                            if (xx >= 0 && xx < w && in[yy * w + xx]) {
+                                any = true;
+                                break;
+                            }
+                        }
+                    }
+                    out[y * w + x] = any;
+                }
+            }
+        }
+        return out;
+    }
+}

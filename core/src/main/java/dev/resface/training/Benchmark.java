@@ -1,0 +1,80 @@
+package dev.resface.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.resface.data.FaceAttribute;
+import dev.resface.engine.Torch;
+import dev.resface.model.Direction;
+import dev.resface.model.FlopCount;
+import dev.resface.model.ModelConfig;
+import dev.resface.model.ResidualGan;
+import dev.resface.util.PeakMemory;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** Times training iterations and generator inference on random images; prints figures, asserts nothing. */
+public final class Benchmark {
+    private final PrintStream out;
+
+    public Benchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    public record TrainTiming(double medianSeconds, double imagesPerSecond, double gflops) {}
+
+    public TrainTiming training(ModelConfig model, int batch, int warmup, int timed) {
+        TrainConfig config = new TrainConfig(FaceAttribute.EYEGLASSES, warmup + timed, batch, 2e-4, 0.5, 0.999,
+                new LossWeights(null, null, true), true, 1, 1, 1, 1);
+        int s = model.imageSize();
+        double[] seconds = new double[timed];
+        try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {
+            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config);
+            for (int i = 0; i < warmup + timed; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x0 = step.randomUniform(-1, 1, new Shape(batch, 3, s, s));
+                    NDArray x1 = step.randomUniform(-1, 1, new Shape(batch, 3, s, s));
+                    long t0 = System.nanoTime();
+                    trainer.step(x0, x1);
+                    if (i >= warmup) {
+                        seconds[i - warmup] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+            }
+        }
+        double median = median(seconds);
+        double gflops = FlopCount.trainingStep(model, true) * batch / median / 1e9;
+        TrainTiming t = new TrainTiming(median, batch / median, gflops);
+        out.printf("train %3dpx width %.2f batch %2d: %.3f s/iteration (median of %d after %d warm-up), %.1f images/s, %.1f GFLOP/s%n",
+                s, model.width(), batch, median, timed, warmup, t.imagesPerSecond(), gflops);
+        return t;
+    }
+
+    public double inference(ModelConfig model, int batch, int timed) {
+        int s = model.imageSize();
+        double[] seconds = new double[timed];
+        try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {
+            float[] x = new float[batch * 3 * s * s];
+            for (int i = -2; i < timed; i++) {
+                long t0 = System.nanoTime();
+                dev.resface.editing.ResidualPredictor.residuals(gan, Direction.REMOVE, x, batch);
+                if (i >= 0) {
+                    seconds[i] = (System.nanoTime() - t0) / 1e9;
+                }
+            }
+        }
+        double msPerImage = median(seconds) * 1000 / batch;
+        out.printf("G inference %3dpx width %.2f batch %2d: %.2f ms/image%n", s, model.width(), batch, msPerImage);
+        return msPerImage;
+    }
+
+    public void peakMemory() {
+        out.printf("peak RSS: %.2f GB%n", PeakMemory.peakRssBytes() / 1e9);
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+}
