@@ -28,7 +28,18 @@ public final class SourceImages {
         }
     }
 
+    /** An aligned CelebA image: exactly 178x218. */
     public static RgbImage read(Path file) throws BadImageException {
+        RgbImage image = readAny(file);
+        if (image.width() != CelebaLayout.IMAGE_WIDTH || image.height() != CelebaLayout.IMAGE_HEIGHT) {
+            throw new BadImageException("is " + image.width() + "x" + image.height() + ", expected "
+                    + CelebaLayout.IMAGE_WIDTH + "x" + CelebaLayout.IMAGE_HEIGHT);
+        }
+        return image;
+    }
+
+    /** Any decodable image, as 8-bit RGB. */
+    public static RgbImage readAny(Path file) throws BadImageException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -37,12 +48,7 @@ public final class SourceImages {
         } catch (IOException e) {
             throw new BadImageException(Files.isDirectory(file) ? "is a folder" : "cannot read: " + e.getMessage());
         }
-        BufferedImage image = decode(bytes);
-        if (image.getWidth() != CelebaLayout.IMAGE_WIDTH || image.getHeight() != CelebaLayout.IMAGE_HEIGHT) {
-            throw new BadImageException("is " + image.getWidth() + "x" + image.getHeight() + ", expected "
-                    + CelebaLayout.IMAGE_WIDTH + "x" + CelebaLayout.IMAGE_HEIGHT);
-        }
-        return RgbImage.from(image);
+        return RgbImage.from(decode(bytes));
     }
 
     private static BufferedImage decode(byte[] bytes) throws BadImageException {

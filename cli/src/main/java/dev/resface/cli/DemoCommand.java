@@ -1,0 +1,87 @@
+package dev.resface.cli;
+
+import dev.resface.data.AttributeSplit.TestSet;
+import dev.resface.data.FaceAttribute;
+import dev.resface.data.CelebaLayout;
+import dev.resface.data.synth.SynthConfig;
+import dev.resface.data.synth.SynthFaces;
+import dev.resface.editing.Editor;
+import dev.resface.engine.Torch;
+import dev.resface.evaluation.GroundTruthEvaluation;
+import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
+import dev.resface.model.Direction;
+import dev.resface.training.CelebaTrainingData;
+import dev.resface.training.RunConfig;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "SynthFaces -> train Eyeglasses with the CPU preset -> edit held-out faces both ways -> report.html.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "runs/demo", description = "demo folder (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--faces", defaultValue = "2000", description = "SynthFaces to draw (default ${DEFAULT-VALUE})")
+    int faces;
+
+    @Option(names = "--iterations", description = "training iterations (default: the CPU preset's)")
+    Long iterations;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of data and training (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        Torch.start();
+        Path data = out.resolve("synth");
+        if (!complete(data)) {
+            SynthFaces.write(data, faces, seed, SynthConfig.defaults());
+        }
+        RunFolder run = new RunFolder(out.resolve("run"));
+        boolean resume = Files.exists(run.checkpoint());
+        RunConfig config = demoConfig(data);
+        CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), FaceAttribute.EYEGLASSES,
+                config.model().imageSize(), config.train().batchSize(), seed);
+        new TrainingRun(config, run, trainingData, System.err).run(resume);
+
+        TestSet test = trainingData.split().balancedTestSet(0, seed);
+        GroundTruthEvaluation evaluation = new GroundTruthEvaluation(trainingData.dataset(), trainingData.cache(),
+                FaceAttribute.EYEGLASSES, 1);
+        try (Editor editor = Editor.open(run.root())) {
+            DirectionResult add = evaluation.evaluate(editor.gan(), Direction.ADD, test.negatives());
+            DirectionResult remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, test.positives());
+            double minutes = (System.nanoTime() - started) / 60e9;
+            new DemoReport(out, run, config, add, remove, minutes).write();
+            System.out.println("adding glasses:   " + add.summary().verdict());
+            System.out.println("removing glasses: " + remove.summary().verdict());
+            System.out.printf("report: %s (%.1f minutes)%n", out.resolve(DemoReport.FILE), minutes);
+        }
+        return 0;
+    }
+
+    /** The CPU preset with the defaults 'train' would apply, so the demo is a train run a user can repeat. */
+    private RunConfig demoConfig(Path data) {
+        List<String> args = new ArrayList<>(List.of("--seed", String.valueOf(seed)));
+        if (iterations != null) {
+            args.addAll(List.of("--iterations", String.valueOf(iterations)));
+        }
+        TrainOptions train = CommandLine.populateCommand(new TrainOptions(), args.toArray(String[]::new));
+        DataOptions d = CommandLine.populateCommand(new DataOptions(), "--data", data.toString());
+        return new RunConfig(Preset.CPU.model(), train.resolve(Preset.CPU, FaceAttribute.EYEGLASSES), d.resolve());
+    }
+
+    private boolean complete(Path data) throws java.io.IOException {
+        Path attributes = new CelebaLayout(data).attributes();
+        return Files.exists(data.resolve(SynthFaces.README)) && Files.exists(attributes)
+                && Files.readAllLines(attributes).get(0).trim().equals(String.valueOf(faces));
+    }
+}

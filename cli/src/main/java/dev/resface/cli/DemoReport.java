@@ -1,0 +1,88 @@
+package dev.resface.cli;
+
+import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
+import dev.resface.evaluation.GroundTruthEvaluation.Scored;
+import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
+import dev.resface.report.HtmlReport;
+import dev.resface.report.SampleGrid;
+import dev.resface.training.RunConfig;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** runs/demo/report.html: what the demo trained, what its edits look like, and whether they approach the truth. */
+final class DemoReport {
+    static final String FILE = "report.html";
+    private static final int SHOWN = 6;
+
+    private final Path out;
+    private final RunFolder run;
+    private final RunConfig config;
+    private final DirectionResult add;
+    private final DirectionResult remove;
+    private final double minutes;
+
+    DemoReport(Path out, RunFolder run, RunConfig config, DirectionResult add, DirectionResult remove, double minutes) {
+        this.out = out;
+        this.run = run;
+        this.config = config;
+        this.add = add;
+        this.remove = remove;
+        this.minutes = minutes;
+    }
+
+    void write() throws IOException {
+        int size = config.model().imageSize();
+        new SampleGrid(size, examples(add, false), examples(remove, false)).save(out.resolve("edits-best.png"));
+        new SampleGrid(size, examples(add, true), examples(remove, true)).save(out.resolve("edits-median.png"));
+        TrainConfig t = config.train();
+        HtmlReport html = new HtmlReport("resface demo: adding and removing eyeglasses")
+                .paragraph(String.format("SynthFaces, %dpx crops, width %.2f, batch %d, %d iterations, alpha %.3g; %.1f minutes in all.",
+                        size, config.model().width(), t.batchSize(), t.iterations(),
+                        t.lossWeights().effectiveAlpha(t.attribute(), size), minutes))
+                .heading("Ground truth: edited faces against the same faces drawn with / without glasses")
+                .table(List.of(
+                        List.of("direction", "test faces", "PSNR input", "PSNR edited", "gain dB", "MAE input", "MAE edited",
+                                "residual in mask", "mask area"),
+                        row("add (G0)", add.summary()),
+                        row("remove (G1)", remove.summary())))
+                .paragraph("Adding: " + add.summary().verdict())
+                .paragraph("Removing: " + remove.summary().verdict())
+                .heading("Held-out edits with the highest PSNR gain (rows: input, edited, residual; add left, remove right)")
+                .image("edits-best.png", "best edits")
+                .heading("Median edits")
+                .image("edits-median.png", "median edits")
+                .heading("Training samples at the last iteration")
+                .image(out.relativize(run.root().resolve("samples-latest.png")).toString(), "fixed sample faces")
+                .heading("Losses")
+                .image(out.relativize(run.lossCurves()).toString(), "loss curves")
+                .paragraph("Run folder: " + out.relativize(run.root()) + " (config.json, metrics.jsonl, checkpoint.bin, samples/).");
+        html.write(out.resolve(FILE));
+    }
+
+    private static List<String> row(String name, ScoreSummary s) {
+        return List.of(name, String.valueOf(s.count()), f(s.meanPsnrInput()), f(s.meanPsnrEdited()), f(s.gain()),
+                f(s.meanMaeInput()), f(s.meanMaeEdited()), f(s.meanResidualMaskShare()), f(s.meanMaskAreaShare()));
+    }
+
+    private static String f(double v) {
+        return String.format("%.3f", v);
+    }
+
+    /** The best (or median) SHOWN images of a direction by PSNR gain. */
+    private static List<SampleGrid.Example> examples(DirectionResult result, boolean median) {
+        List<Scored> sorted = new ArrayList<>(result.images());
+        sorted.sort(Comparator.comparingDouble((Scored s) -> s.score().gain()).reversed());
+        int n = Math.min(SHOWN, sorted.size());
+        int from = median ? Math.max(0, sorted.size() / 2 - n / 2) : 0;
+        List<SampleGrid.Example> out = new ArrayList<>();
+        for (Scored s : sorted.subList(from, from + n)) {
+            out.add(new SampleGrid.Example(s.input(), s.residual()));
+        }
+        return out;
+    }
+}

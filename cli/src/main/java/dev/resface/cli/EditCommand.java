@@ -1,0 +1,64 @@
+package dev.resface.cli;
+
+import dev.resface.BadInputException;
+import dev.resface.editing.Editor;
+import dev.resface.engine.Torch;
+import dev.resface.image.RgbImage;
+import dev.resface.model.Direction;
+import dev.resface.report.ImageConversions;
+import dev.resface.util.AtomicFiles;
+import dev.resface.util.Progress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "edit", mixinStandardHelpOptions = true,
+        description = "Add or remove the run's attribute on your images: writes x + s*r and the residual heat map.")
+final class EditCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "a run folder written by 'resface train'")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "an image or a folder of images (aligned CelebA 178x218, or square face crops)")
+    Path input;
+
+    @Option(names = "--direction", required = true, description = "add (G0) or remove (G1)")
+    String direction;
+
+    @Option(names = "--strength", defaultValue = "1", description = "s in x + s*r, 0..2 (default ${DEFAULT-VALUE})")
+    float strength;
+
+    @Option(names = "--out", description = "output folder (default: MODEL/edits)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(strength >= 0 && strength <= 2)) {
+            throw new BadInputException("--strength must be between 0 and 2, got " + strength);
+        }
+        Direction d = Direction.parse(direction);
+        Map<Path, RgbImage> images = InputImages.read(input);
+        Path target = out != null ? out : model.resolve("edits");
+        Torch.start();
+        try (Editor editor = Editor.open(model); ProgressBar bar = Progress.bar("edit", images.size())) {
+            String suffix = "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
+            int size = editor.imageSize();
+            for (var entry : images.entrySet()) {
+                Editor.Result r = editor.edit(editor.prepare(entry.getValue(), entry.getKey()), d, strength);
+                String stem = entry.getKey().getFileName().toString().replaceFirst("\\.[^.]+$", "");
+                writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
+                writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.residual(), size, size));
+                bar.step();
+            }
+        }
+        System.err.printf("wrote %d edited images and residual maps to %s%n", images.size(), target);
+        return 0;
+    }
+
+    static void writePng(Path file, RgbImage image) throws java.io.IOException {
+        AtomicFiles.write(file, o -> ImageIO.write(image.toBufferedImage(), "png", o));
+    }
+}

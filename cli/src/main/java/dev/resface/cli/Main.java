@@ -1,0 +1,59 @@
+package dev.resface.cli;
+
+import dev.resface.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The resface command line. Bad input ends in one line naming the file and the problem, never a stack trace. */
+@Command(
+        name = "resface",
+        mixinStandardHelpOptions = true,
+        version = "resface 0.1.0",
+        description = "Face attribute manipulation with residual images (Shen & Liu, CVPR 2017).",
+        subcommands = {
+            SynthCommand.class,
+            TrainCommand.class,
+            EditCommand.class,
+            DemoCommand.class,
+            BenchCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args2) -> {
+            CommandLine c = e.getCommandLine();
+            c.getErr().println("resface: error: " + e.getMessage() + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e;
+            while (!(cause instanceof BadInputException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof BadInputException) {
+                commandLine.getErr().println("resface: error: " + cause.getMessage());
+                return 2;
+            }
+            if (System.getenv("RESFACE_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().println("resface: internal error: " + e
+                    + " (set RESFACE_DEBUG=1 for the stack trace)");
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

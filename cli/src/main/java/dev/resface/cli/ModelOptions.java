@@ -1,0 +1,37 @@
+package dev.resface.cli;
+
+import dev.resface.model.ModelConfig;
+import dev.resface.model.Upsampling;
+import picocli.CommandLine.Option;
+
+/** Flags that shape the networks; unset ones come from the preset. */
+final class ModelOptions {
+    @Option(names = "--size", description = "image size, a multiple of 32 (paper: 128)")
+    Integer size;
+
+    @Option(names = "--width", description = "channel multiplier (paper: 1)")
+    Double width;
+
+    @Option(names = "--upsampling", description = "CONV_THEN_NEAREST (paper), NEAREST_THEN_CONV or TRANSPOSED")
+    Upsampling upsampling;
+
+    @Option(names = "--leaky-slope", description = "leaky ReLU slope (default 0.2)")
+    Float leakySlope;
+
+    @Option(names = "--no-residual", description = "ablation: G outputs the image itself, not a residual")
+    boolean noResidual;
+
+    @Option(names = "--zero-init-last", negatable = true, description = "start G's last conv at zero (identity edit)")
+    Boolean zeroInitLast;
+
+    ModelConfig resolve(Preset preset) {
+        ModelConfig p = preset.model();
+        return new ModelConfig(
+                size != null ? size : p.imageSize(),
+                width != null ? width : p.width(),
+                upsampling != null ? upsampling : p.upsampling(),
+                leakySlope != null ? leakySlope : p.leakySlope(),
+                !noResidual,
+                zeroInitLast != null ? zeroInitLast : p.zeroInitLastConv());
+    }
+}

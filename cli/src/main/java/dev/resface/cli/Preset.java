@@ -1,0 +1,54 @@
+package dev.resface.cli;
+
+import dev.resface.model.ModelConfig;
+import dev.resface.model.Upsampling;
+
+/**
+ * Starting points for train and demo. PAPER is SPEC's configuration; CPU is what trains visibly in minutes on a
+ * laptop: 64px, half width, zero-initialised last conv and the stronger sparsity weight measured best at 64px.
+ */
+enum Preset {
+    PAPER(ModelConfig.paper(), 64, 20_000, null, 500, 1_000),
+    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true), 16, 1_500, 7.5e-3 / 4, 100, 250);
+
+    private final ModelConfig model;
+    private final int batchSize;
+    private final long iterations;
+    private final Double alpha128;
+    private final int sampleEvery;
+    private final int checkpointEvery;
+
+    /** @param alpha128 alpha as a 128px value (scaled by (128/size)^2 at train time); null = attribute preset */
+    Preset(ModelConfig model, int batchSize, long iterations, Double alpha128, int sampleEvery, int checkpointEvery) {
+        this.model = model;
+        this.batchSize = batchSize;
+        this.iterations = iterations;
+        this.alpha128 = alpha128;
+        this.sampleEvery = sampleEvery;
+        this.checkpointEvery = checkpointEvery;
+    }
+
+    ModelConfig model() {
+        return model;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    long iterations() {
+        return iterations;
+    }
+
+    Double alpha128() {
+        return alpha128;
+    }
+
+    int sampleEvery() {
+        return sampleEvery;
+    }
+
+    int checkpointEvery() {
+        return checkpointEvery;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.resface.cli;
+
+import dev.resface.BadInputException;
+import dev.resface.data.FaceAttribute;
+import dev.resface.engine.Torch;
+import dev.resface.training.CelebaTrainingData;
+import dev.resface.training.RunConfig;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainConfig;
+import dev.resface.training.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train G0 (add), G1 (remove) and D for one attribute; resumable.")
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--attribute", required = true, description = "Eyeglasses, Mouth_Slightly_Open, Smiling, No_Beard, Male or Young")
+    String attribute;
+
+    @Option(names = "--out", required = true, description = "run folder (config.json, metrics.jsonl, samples/, checkpoint.bin)")
+    Path out;
+
+    @Option(names = "--preset", defaultValue = "paper", description = "PAPER (128px, width 1, batch 64) or CPU (64px, width 0.5, batch 16); flags override it")
+    Preset preset;
+
+    @Option(names = "--resume", description = "continue the run in --out from its checkpoint (with its own configuration; --iterations may extend it)")
+    boolean resume;
+
+    @Mixin
+    ModelOptions model;
+
+    @Mixin
+    TrainOptions train;
+
+    @Override
+    public Integer call() throws Exception {
+        Torch.start();
+        RunConfig config = resume ? resumedConfig() : new RunConfig(model.resolve(preset),
+                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve());
+        TrainConfig t = config.train();
+        CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
+                config.model().imageSize(), t.batchSize(), t.seed());
+        new TrainingRun(config, new RunFolder(out), trainingData, System.err).run(resume);
+        System.err.printf("done: %d iterations; checkpoint, samples and losses.png in %s%n", t.iterations(), out);
+        return 0;
+    }
+
+    private RunConfig resumedConfig() {
+        if (!Files.exists(out.resolve(RunConfig.FILE))) {
+            throw BadInputException.at(out, "nothing to resume: no " + RunConfig.FILE + " here");
+        }
+        RunConfig stored = RunConfig.read(out);
+        if (!FaceAttribute.parse(attribute).equals(stored.train().attribute())) {
+            throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains " + stored.train().attribute().celebaName()
+                    + ", not " + attribute);
+        }
+        long iterations = train.iterations != null ? train.iterations : stored.train().iterations();
+        return new RunConfig(stored.model(), stored.train().withIterations(iterations), stored.data());
+    }
+}

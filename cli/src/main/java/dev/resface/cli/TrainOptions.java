@@ -1,0 +1,61 @@
+package dev.resface.cli;
+
+import dev.resface.data.FaceAttribute;
+import dev.resface.training.LossWeights;
+import dev.resface.training.TrainConfig;
+import picocli.CommandLine.Option;
+
+/** Flags of the optimisation; unset ones come from the preset. */
+final class TrainOptions {
+    @Option(names = "--iterations", description = "training iterations")
+    Long iterations;
+
+    @Option(names = "--batch", description = "batch size per side (x0 and x1 each; paper: 64)")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Adam learning rate for G and D (default ${DEFAULT-VALUE})", defaultValue = "2e-4")
+    double learningRate;
+
+    @Option(names = "--adam-beta1", defaultValue = "0.5", description = "Adam beta1 (default ${DEFAULT-VALUE})")
+    double beta1;
+
+    @Option(names = "--adam-beta2", defaultValue = "0.999", description = "Adam beta2 (default ${DEFAULT-VALUE})")
+    double beta2;
+
+    @Option(names = "--alpha", description = "residual sparsity weight, as a 128px value (default: 5e-4 local, 1e-6 global attributes)")
+    Double alpha;
+
+    @Option(names = "--beta", description = "perceptual weight, as a 128px value (default 0.1 * alpha)")
+    Double beta;
+
+    @Option(names = "--no-size-scaling", description = "use --alpha/--beta as given instead of scaling them by (128/size)^2")
+    boolean noSizeScaling;
+
+    @Option(names = "--no-dual", description = "ablation: drop the dual-learning loss")
+    boolean noDual;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of initialisation and data order (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--sample-every", description = "write a sample grid every N iterations")
+    Integer sampleEvery;
+
+    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations")
+    Integer checkpointEvery;
+
+    @Option(names = "--log-every", defaultValue = "10", description = "append to metrics.jsonl every N iterations (default ${DEFAULT-VALUE})")
+    int logEvery;
+
+    TrainConfig resolve(Preset preset, FaceAttribute attribute) {
+        Double a = alpha != null ? alpha : preset.alpha128();
+        return new TrainConfig(attribute,
+                iterations != null ? iterations : preset.iterations(),
+                batch != null ? batch : preset.batchSize(),
+                learningRate, beta1, beta2,
+                new LossWeights(a, beta, !noSizeScaling),
+                !noDual, seed,
+                sampleEvery != null ? sampleEvery : preset.sampleEvery(),
+                checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),
+                logEvery);
+    }
+}
