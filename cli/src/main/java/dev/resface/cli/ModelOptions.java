@@ -24,6 +24,10 @@ final class ModelOptions {
     @Option(names = "--zero-init-last", negatable = true, description = "start G's last conv at zero (identity edit)")
     Boolean zeroInitLast;
 
+    @Option(names = "--d-batchnorm", negatable = true,
+            description = "batch norm in D's hidden layers as Table 1 prints it (off by default: it stalled learning here)")
+    Boolean discriminatorBatchNorm;
+
     ModelConfig resolve(Preset preset) {
         ModelConfig p = preset.model();
         return new ModelConfig(
@@ -32,6 +36,7 @@ final class ModelOptions {
                 upsampling != null ? upsampling : p.upsampling(),
                 leakySlope != null ? leakySlope : p.leakySlope(),
                 !noResidual,
-                zeroInitLast != null ? zeroInitLast : p.zeroInitLastConv());
+                zeroInitLast != null ? zeroInitLast : p.zeroInitLastConv(),
+                discriminatorBatchNorm != null ? discriminatorBatchNorm : p.discriminatorBatchNorm());
     }
 }

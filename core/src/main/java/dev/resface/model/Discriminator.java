@@ -23,14 +23,20 @@ public final class Discriminator extends AbstractBlock {
     public Discriminator(ModelConfig c) {
         float s = c.leakySlope();
         features = addChildBlock("features", new SequentialBlock()
-                .add(Layers.convLeakyNorm(4, c.channels(64), 2, s))
-                .add(Layers.convLeakyNorm(4, c.channels(128), 2, s))
-                .add(Layers.convLeakyNorm(4, c.channels(256), 2, s)));
+                .add(layer(c, c.channels(64), 2, s))
+                .add(layer(c, c.channels(128), 2, s))
+                .add(layer(c, c.channels(256), 2, s)));
         int map = c.discriminatorMapSize();
         head = addChildBlock("head", new SequentialBlock()
-                .add(Layers.convLeakyNorm(4, c.channels(512), 2, s))
-                .add(Layers.convLeakyNorm(4, c.channels(1024), 2, s))
+                .add(layer(c, c.channels(512), 2, s))
+                .add(layer(c, c.channels(1024), 2, s))
                 .add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
+    }
+
+    private static SequentialBlock layer(ModelConfig c, int filters, int stride, float slope) {
+        return c.discriminatorBatchNorm()
+                ? Layers.convLeakyNorm(4, filters, stride, slope)
+                : new SequentialBlock().add(Layers.conv(4, filters, stride)).add(Layers.leakyRelu(slope));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.resface.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
@@ -11,6 +13,7 @@ import dev.resface.model.ResidualGan;
 import dev.resface.model.ResidualGan.Edit;
 import dev.resface.model.ResidualGan.Judgement;
 import dev.resface.model.Trainability;
+import java.util.function.Function;
 
 /**
  * One training iteration of SPEC 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
@@ -77,10 +80,7 @@ public final class ResidualGanTrainer {
                 edit1 = gan.edit(gan.g1(), x1, true);
                 Trainability.set(gan.g0(), false);
                 Trainability.set(gan.g1(), false);
-                NDArray loss = GanLosses.discriminator(
-                        gan.judge(x0, true).logits(), gan.judge(x1, true).logits(),
-                        gan.judge(edit0.edited().stopGradient(), true).logits(),
-                        gan.judge(edit1.edited().stopGradient(), true).logits());
+                NDArray loss = discriminatorLoss(x0, x1, edit0.edited().stopGradient(), edit1.edited().stopGradient());
                 gc.backward(loss);
                 lossD = loss.getFloat();
             }
@@ -88,12 +88,31 @@ public final class ResidualGanTrainer {
             listener.after(Phase.D);
 
             Trainability.set(gan.d(), false);
-            float[] g0 = generatorStep(gan.g0(), gan.g1(), adamG0, x0, edit0, DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, scratch);
+            NDArray fixed0 = edit0.edited().stopGradient();
+            NDArray fixed1 = edit1.edited().stopGradient();
+            float[] g0 = generatorStep(gan.g0(), gan.g1(), adamG0, edit0, 2,
+                    f -> new NDList(x0, x1, f, fixed1), DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, scratch);
             listener.after(Phase.G0);
-            float[] g1 = generatorStep(gan.g1(), gan.g0(), adamG1, x1, edit1, DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, scratch);
+            float[] g1 = generatorStep(gan.g1(), gan.g0(), adamG1, edit1, 3,
+                    f -> new NDList(x0, x1, fixed0, f), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, scratch);
             listener.after(Phase.G1);
             return new StepLosses(lossD, g0[0], g0[1], g0[2], g0[3], g0[4], g1[0], g1[1], g1[2], g1[3], g1[4]);
         }
+    }
+
+    /**
+     * D learns from the four groups x0, x1, x~0, x~1 as one batch: with batch norm in D, a batch of a single class
+     * would subtract exactly the feature that tells the classes apart (and without it, one batch is simply faster).
+     */
+    private NDArray discriminatorLoss(NDArray x0, NDArray x1, NDArray fake0, NDArray fake1) {
+        NDArray logits = gan.judge(NDArrays.concat(new NDList(x0, x1, fake0, fake1)), true).logits();
+        return GanLosses.discriminator(group(logits, 0, 4), group(logits, 1, 4), group(logits, 2, 4), group(logits, 3, 4));
+    }
+
+    /** Rows of group k of a batch made of {@code groups} equal groups. */
+    private static NDArray group(NDArray batch, int k, int groups) {
+        long n = batch.getShape().get(0) / groups;
+        return batch.get("{}:{}", k * n, (k + 1) * n);
     }
 
     private static GradientCollector collector() {
@@ -102,33 +121,44 @@ public final class ResidualGanTrainer {
 
     /**
      * l_G = -log p_target(x~) + -log p_source(x^) + alpha l_pix + beta l_per, where x^ is the other (frozen)
-     * generator's edit of x~: the dual term. Returns {total, adversarial, dual, pixel, perceptual}.
+     * generator's edit of x~: the dual term. {@code batchWith} places an image batch at group {@code slot} among the
+     * other groups D sees. Returns {total, adversarial, dual, pixel, perceptual}.
      */
-    private float[] generatorStep(Block g, Block other, Adam adam, NDArray x, Edit edit,
-            DClass target, DClass source, NDManager scratch) {
+    private float[] generatorStep(Block g, Block other, Adam adam, Edit edit, int slot,
+            Function<NDArray, NDList> batchWith, DClass target, DClass source, NDManager scratch) {
         Trainability.set(g, true);
         Trainability.set(other, false);
         float[] values;
         try (GradientCollector gc = collector()) {
-            values = generatorLoss(gc, other, x, edit, target, source);
+            NDList judged = judgeInContext(batchWith.apply(edit.edited()), slot);
+            NDArray adversarial = GanLosses.crossEntropy(judged.get(0), target);
+            NDArray dualLoss = null;
+            if (dual) {
+                Edit back = gan.edit(other, edit.edited(), true);
+                dualLoss = GanLosses.crossEntropy(judgeInContext(batchWith.apply(back.edited()), slot).get(0), source);
+            }
+            NDArray pixel = GanLosses.pixel(edit.residual());
+            NDArray perceptual = GanLosses.perceptual(judged.get(2), judged.get(1));
+            NDArray total = GanLosses.generator(adversarial, dualLoss, pixel, perceptual, alpha, beta);
+            gc.backward(total);
+            values = new float[] {total.getFloat(), adversarial.getFloat(), dualLoss == null ? 0f : dualLoss.getFloat(),
+                    pixel.getFloat(), perceptual.getFloat()};
         }
         adam.step(scratch);
         return values;
     }
 
-    private float[] generatorLoss(GradientCollector gc, Block other, NDArray x, Edit edit, DClass target, DClass source) {
-        Judgement judged = gan.judge(edit.edited(), true);
-        NDArray adversarial = GanLosses.crossEntropy(judged.logits(), target);
-        NDArray dualLoss = null;
-        if (dual) {
-            Edit back = gan.edit(other, edit.edited(), true);
-            dualLoss = GanLosses.crossEntropy(gan.judge(back.edited(), true).logits(), source);
+    /**
+     * {logits, phi} of group {@code slot} of [x0, x1, x~0, x~1], and phi of the unedited input that group was made
+     * from (group slot - 2). With batch norm in D the four groups go through D together, so it judges with the
+     * statistics it learned with; without, D treats images one by one and only the two groups needed are computed.
+     */
+    private NDList judgeInContext(NDList groups, int slot) {
+        if (gan.config().discriminatorBatchNorm()) {
+            Judgement all = gan.judge(NDArrays.concat(groups), true);
+            return new NDList(group(all.logits(), slot, 4), group(all.features(), slot, 4), group(all.features(), slot - 2, 4));
         }
-        NDArray pixel = GanLosses.pixel(edit.residual());
-        NDArray perceptual = GanLosses.perceptual(gan.features(x, true), judged.features());
-        NDArray total = GanLosses.generator(adversarial, dualLoss, pixel, perceptual, alpha, beta);
-        gc.backward(total);
-        return new float[] {total.getFloat(), adversarial.getFloat(), dualLoss == null ? 0f : dualLoss.getFloat(),
-                pixel.getFloat(), perceptual.getFloat()};
+        Judgement one = gan.judge(groups.get(slot), true);
+        return new NDList(one.logits(), one.features(), gan.features(groups.get(slot - 2), true));
     }
 }

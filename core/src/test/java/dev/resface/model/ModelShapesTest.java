@@ -31,6 +31,11 @@ class ModelShapesTest {
         return (long) k * k * in * out + out + 2L * out;
     }
 
+    /** conv k x k with bias, no normalisation. */
+    private static long conv(int k, int in, int out) {
+        return (long) k * k * in * out + out;
+    }
+
     @Test
     void paperParameterCountsMatchTable1() {
         long g = convBn(5, 3, 64) + convBn(4, 64, 128) + convBn(4, 128, 256) + convBn(3, 256, 128) + convBn(3, 128, 64)
@@ -38,10 +43,17 @@ class ModelShapesTest {
         long d = convBn(4, 3, 64) + convBn(4, 64, 128) + convBn(4, 128, 256) + convBn(4, 256, 512)
                 + convBn(4, 512, 1024) + (4 * 4 * 1024 * 3 + 3);
         assertThat(g).isEqualTo(4_864 + 128 + 131_200 + 256 + 524_544 + 512 + 295_040 + 256 + 73_792 + 128 + 3_075);
-        try (ResidualGan gan = new ResidualGan(ModelConfig.paper(), manager)) {
+        try (ResidualGan gan = new ResidualGan(ModelConfig.paper().withDiscriminatorBatchNorm(true), manager)) {
             assertThat(learnable(gan.g0())).isEqualTo(g);
             assertThat(learnable(gan.g1())).isEqualTo(g);
             assertThat(learnable(gan.d())).isEqualTo(d);
+        }
+        // The default D drops Table 1's batch norms (see ModelConfig): the convs alone.
+        long dPlain = conv(4, 3, 64) + conv(4, 64, 128) + conv(4, 128, 256) + conv(4, 256, 512) + conv(4, 512, 1024)
+                + conv(4, 1024, 3);
+        try (ResidualGan gan = new ResidualGan(ModelConfig.paper(), manager)) {
+            assertThat(learnable(gan.d())).isEqualTo(dPlain);
+            assertThat(learnable(gan.g0())).isEqualTo(g);
         }
     }
 
@@ -63,7 +75,7 @@ class ModelShapesTest {
     @Test
     void upsamplingOptionsKeepTheShapeAndZeroInitStartsAtIdentity() {
         for (Upsampling u : Upsampling.values()) {
-            ModelConfig c = new ModelConfig(32, 0.25, u, 0.2f, true, true);
+            ModelConfig c = new ModelConfig(32, 0.25, u, 0.2f, true, true, false);
             try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
                 NDArray x = step.randomUniform(-1, 1, new Shape(1, 3, 32, 32));
                 var edit = gan.edit(gan.g1(), x, true);

@@ -31,7 +31,7 @@ class TrainerStepTest {
     void eachStepUpdatesOnlyItsOwnNetwork() {
         Torch.start();
         try (NDManager m = Torch.newManager();
-                ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false), m)) {
+                ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false), m)) {
             ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config());
             NDArray x0 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
             NDArray x1 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
@@ -60,7 +60,7 @@ class TrainerStepTest {
         for (int run = 0; run < 2; run++) {
             Torch.seed(7);
             try (NDManager m = Torch.newManager();
-                    ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false), m)) {
+                    ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false), m)) {
                 TrainConfig c = config();
                 c = new TrainConfig(c.attribute(), c.iterations(), c.batchSize(), c.learningRate(), c.adamBeta1(),
                         c.adamBeta2(), c.lossWeights(), run == 0, c.seed(), c.sampleEvery(), c.checkpointEvery(), c.logEvery());
