@@ -9,7 +9,7 @@ import dev.resface.model.Upsampling;
  */
 enum Preset {
     PAPER(ModelConfig.paper(), 64, 20_000, null, 500, 1_000),
-    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false), 16, 1_500, 7.5e-3 / 4, 100, 250);
+    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false), 8, 1_400, 7.5e-3 / 4, 100, 200);
 
     private final ModelConfig model;
     private final int batchSize;

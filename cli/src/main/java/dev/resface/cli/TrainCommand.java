@@ -28,7 +28,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "run folder (config.json, metrics.jsonl, samples/, checkpoint.bin)")
     Path out;
 
-    @Option(names = "--preset", defaultValue = "paper", description = "PAPER (128px, width 1, batch 64) or CPU (64px, width 0.5, batch 16); flags override it")
+    @Option(names = "--preset", defaultValue = "paper", description = "PAPER (128px, width 1, batch 64) or CPU (64px, width 0.5, batch 8); flags override it")
     Preset preset;
 
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint (with its own configuration; --iterations may extend it)")

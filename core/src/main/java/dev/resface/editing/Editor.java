@@ -79,7 +79,7 @@ public final class Editor implements AutoCloseable {
     public Result edit(RgbImage crop, Direction direction, float strength) {
         float[] x = ImageConversions.toChw(crop);
         float[] r = ResidualPredictor.residuals(gan, direction, x, 1);
-        return new Result(x, r, ResidualPredictor.apply(x, r, strength));
+        return new Result(x, r, ImageConversions.addClipped(x, r, strength));
     }
 
     public record Result(float[] input, float[] residual, float[] edited) {}

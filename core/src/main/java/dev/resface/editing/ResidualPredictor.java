@@ -18,13 +18,4 @@ public final class ResidualPredictor {
             return gan.edit(gan.generator(direction), x, false).residual().toFloatArray();
         }
     }
-
-    /** x + strength * r, clipped to [-1, 1]: the written-out edit (the model itself never clips). */
-    public static float[] apply(float[] x, float[] r, float strength) {
-        float[] out = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = Math.max(-1f, Math.min(1f, x[i] + strength * r[i]));
-        }
-        return out;
-    }
 }

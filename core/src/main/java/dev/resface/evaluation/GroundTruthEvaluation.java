@@ -66,7 +66,7 @@ public final class GroundTruthEvaluation {
                 int index = datasetIndices[start + i];
                 float[] xi = java.util.Arrays.copyOfRange(x, i * plane, (i + 1) * plane);
                 float[] ri = java.util.Arrays.copyOfRange(r, i * plane, (i + 1) * plane);
-                float[] edited = ResidualPredictor.apply(xi, ri, 1f);
+                float[] edited = ImageConversions.addClipped(xi, ri);
                 ImageScore s = GroundTruthScore.score(edited, counterpart(index), xi, mask(index));
                 scored.add(new Scored(index, xi, ri, s));
             }

@@ -54,12 +54,17 @@ public final class ImageConversions {
 
     /** The manipulated image {@code clip(x + r, -1, 1)}, the same length as {@code x}. */
     public static float[] addClipped(float[] x, float[] r) {
+        return addClipped(x, r, 1f);
+    }
+
+    /** {@code clip(x + strength * r, -1, 1)}: the written-out edit (the model itself never clips). */
+    public static float[] addClipped(float[] x, float[] r, float strength) {
         if (x.length != r.length) {
             throw new IllegalArgumentException("image has " + x.length + " values but residual has " + r.length);
         }
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            out[i] = Math.max(-1f, Math.min(1f, x[i] + r[i]));
+            out[i] = Math.max(-1f, Math.min(1f, x[i] + strength * r[i]));
         }
         return out;
     }

@@ -16,10 +16,6 @@ public record RunFolder(Path root) {
         return root.resolve("metrics.jsonl");
     }
 
-    public Path log() {
-        return root.resolve("train.log");
-    }
-
     public Path samples() {
         return root.resolve("samples");
     }

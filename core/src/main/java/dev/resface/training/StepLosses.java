@@ -17,13 +17,13 @@ public record StepLosses(
         Map<String, Number> m = new LinkedHashMap<>();
         m.put("loss_D", discriminator);
         m.put("loss_G0", g0Total);
-        m.put("G0_adv", g0Adversarial);
-        m.put("G0_dual", g0Dual);
+        m.put("loss_G0_adv", g0Adversarial);
+        m.put("loss_G0_dual", g0Dual);
         m.put("G0_pix", g0Pixel);
         m.put("G0_per", g0Perceptual);
         m.put("loss_G1", g1Total);
-        m.put("G1_adv", g1Adversarial);
-        m.put("G1_dual", g1Dual);
+        m.put("loss_G1_adv", g1Adversarial);
+        m.put("loss_G1_dual", g1Dual);
         m.put("G1_pix", g1Pixel);
         m.put("G1_per", g1Perceptual);
         return m;

@@ -121,7 +121,9 @@ public final class TrainingRun {
     }
 
     private void writeLossCurves() throws IOException {
-        new LossChart(900, 600).smoothing(5).save(folder.lossCurves(), LossChart.panelsByPrefix(MetricsLog.read(folder.metrics())));
+        var series = MetricsLog.read(folder.metrics());
+        series.remove("it_per_s");
+        new LossChart(900, 600).smoothing(5).save(folder.lossCurves(), LossChart.panelsByPrefix(series));
     }
 
     /** A run stopped because a loss became NaN or infinite. */
