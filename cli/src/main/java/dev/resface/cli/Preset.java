@@ -40,8 +40,9 @@ enum Preset {
         return iterations;
     }
 
-    Double alpha128() {
-        return alpha128;
+    /** The preset's alpha was measured on glasses; global attributes keep the paper's much smaller value. */
+    Double alpha128(dev.resface.data.FaceAttribute attribute) {
+        return attribute.isLocal() ? alpha128 : null;
     }
 
     int sampleEvery() {

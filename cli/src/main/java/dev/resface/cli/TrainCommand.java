@@ -42,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!resume) {
+            new RunFolder(out).requireNoTrainedRun();
+        }
         Torch.start();
         RunConfig config = resume ? resumedConfig() : new RunConfig(model.resolve(preset),
                 train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve());

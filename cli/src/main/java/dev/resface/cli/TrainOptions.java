@@ -47,7 +47,7 @@ final class TrainOptions {
     int logEvery;
 
     TrainConfig resolve(Preset preset, FaceAttribute attribute) {
-        Double a = alpha != null ? alpha : preset.alpha128();
+        Double a = alpha != null ? alpha : preset.alpha128(attribute);
         return new TrainConfig(attribute,
                 iterations != null ? iterations : preset.iterations(),
                 batch != null ? batch : preset.batchSize(),

@@ -12,6 +12,13 @@ public record RunFolder(Path root) {
         return root.resolve(Checkpoint.FILE);
     }
 
+    /** A new run must not overwrite a trained one. */
+    public void requireNoTrainedRun() {
+        if (java.nio.file.Files.exists(checkpoint())) {
+            throw dev.resface.BadInputException.at(root, "already holds a trained run; pass --resume to continue it or choose another --out");
+        }
+    }
+
     public Path metrics() {
         return root.resolve("metrics.jsonl");
     }

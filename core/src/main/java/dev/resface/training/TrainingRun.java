@@ -43,8 +43,8 @@ public final class TrainingRun {
     /** Trains to config.train().iterations(); with resume, continues from the run's checkpoint. Returns the last iteration. */
     public long run(boolean resume) throws IOException {
         Files.createDirectories(folder.samples());
-        if (!resume && Files.exists(folder.checkpoint())) {
-            throw BadInputException.at(folder.root(), "already holds a trained run; pass --resume to continue it or choose another --out");
+        if (!resume) {
+            folder.requireNoTrainedRun();
         }
         config.write(folder.root());
         TrainConfig t = config.train();
