@@ -96,6 +96,29 @@ class ResumeTest {
     }
 
     @Test
+    void aNonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
+        NoiseData poisoned = new NoiseData(32, 2) {
+            @Override
+            public float[] positives(long iteration) {
+                float[] x = super.positives(iteration);
+                if (iteration == 4) {
+                    java.util.Arrays.fill(x, Float.NaN);
+                }
+                return x;
+            }
+        };
+        RunFolder run = new RunFolder(dir.resolve("run"));
+        assertThatThrownBy(() -> new TrainingRun(config(8), run, poisoned, quiet()).run(false))
+                .isInstanceOf(TrainingRun.TrainingDiverged.class)
+                .hasMessageContaining("iteration 5")
+                .hasMessageContaining("last good checkpoint, iteration 4");
+        // The checkpoint (every 2 iterations) is the one of iteration 4, and it loads.
+        RunFolder whole = new RunFolder(dir.resolve("whole"));
+        new TrainingRun(config(4), whole, new NoiseData(32, 2), quiet()).run(false);
+        assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(Files.readAllBytes(whole.checkpoint()));
+    }
+
+    @Test
     void startingOverAnExistingRunIsRefused(@TempDir Path dir) throws Exception {
         RunFolder run = new RunFolder(dir.resolve("run"));
         new TrainingRun(config(2), run, new NoiseData(32, 2), quiet()).run(false);
