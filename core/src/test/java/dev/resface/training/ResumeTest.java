@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResumeTest {
     /** Deterministic noise images: batch i is a function of i alone, like the real sampler. */
-    static final class NoiseData implements TrainingData {
+    static class NoiseData implements TrainingData {
         final int size;
         final int batch;
 
