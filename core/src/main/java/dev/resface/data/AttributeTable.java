@@ -34,11 +34,7 @@ public final class AttributeTable {
     public static AttributeTable read(Path file) {
         List<String> lines = CelebaText.readLines(file, "attribute list " + CelebaLayout.ATTRIBUTES);
         int declared = CelebaText.parseCount(file, lines);
-        if (lines.size() < 2 || CelebaText.isBlank(lines.get(1))) {
-            throw BadInputException.at(file, 2, "expected the attribute names header, got "
-                    + (lines.size() < 2 ? "end of file" : "an empty line"));
-        }
-        String[] header = CelebaText.tokens(lines.get(1));
+        String[] header = CelebaText.header(file, lines, "the attribute names header");
         Map<String, Integer> columns = new HashMap<>();
         for (int c = 0; c < header.length; c++) {
             if (columns.putIfAbsent(header[c], c) != null) {

@@ -61,6 +61,15 @@ final class CelebaText {
     }
 
     /** Parses the image-count first line shared by the attribute and landmark lists. */
+    /** The header (line 2) of a count-then-header table, split into names; {@code expected} describes it. */
+    static String[] header(Path file, List<String> lines, String expected) {
+        if (lines.size() < 2 || isBlank(lines.get(1))) {
+            throw BadInputException.at(file, 2, "expected " + expected + ", got "
+                    + (lines.size() < 2 ? "end of file" : "an empty line"));
+        }
+        return tokens(lines.get(1));
+    }
+
     static int parseCount(Path file, List<String> lines) {
         if (lines.isEmpty()) {
             throw BadInputException.at(file, 1, "file is empty, expected the image count");

@@ -22,12 +22,8 @@ public final class LandmarkTable {
     public static LandmarkTable read(Path file) {
         List<String> lines = CelebaText.readLines(file, "landmark list " + CelebaLayout.LANDMARKS);
         int declared = CelebaText.parseCount(file, lines);
-        if (lines.size() < 2 || CelebaText.isBlank(lines.get(1))) {
-            throw BadInputException.at(file, 2, "expected the landmark names header ("
-                    + String.join(" ", CelebaLayout.LANDMARK_NAMES) + "), got "
-                    + (lines.size() < 2 ? "end of file" : "an empty line"));
-        }
-        String[] header = CelebaText.tokens(lines.get(1));
+        String[] header = CelebaText.header(file, lines,
+                "the landmark names header (" + String.join(" ", CelebaLayout.LANDMARK_NAMES) + ")");
         List<String> wanted = CelebaLayout.LANDMARK_NAMES;
         int[] source = new int[wanted.size()]; // header column of each wanted coordinate
         for (int w = 0; w < wanted.size(); w++) {
