@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             EditCommand.class,
             DemoCommand.class,
             BenchCommand.class,
+            LandmarksCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

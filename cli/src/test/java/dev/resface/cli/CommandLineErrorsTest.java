@@ -58,7 +58,7 @@ class CommandLineErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"train", "edit", "synth", "demo", "bench"}) {
+        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
     }
