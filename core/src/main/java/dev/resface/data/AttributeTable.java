@@ -46,13 +46,9 @@ public final class AttributeTable {
         int[] lineNos = new int[Math.max(16, declared)];
         byte[] values = new byte[Math.max(16, declared) * width];
         Map<String, Integer> seen = new HashMap<>(Math.max(16, declared * 2));
-        for (int l = 2; l < lines.size(); l++) {
-            String line = lines.get(l);
-            if (CelebaText.isBlank(line)) {
-                continue;
-            }
-            int lineNo = l + 1;
-            String[] t = CelebaText.tokens(line);
+        for (CelebaText.Row data : CelebaText.rows(lines, 2)) {
+            int lineNo = data.lineNo();
+            String[] t = data.tokens();
             if (t.length - 1 != width) {
                 throw BadInputException.at(file, lineNo, "expected an image name and " + width + " values, got "
                         + (t.length - 1) + " values");

@@ -61,6 +61,20 @@ final class CelebaText {
     }
 
     /** Parses the image-count first line shared by the attribute and landmark lists. */
+    /** One non-blank data line: its 1-based number, its text and its whitespace-separated tokens. */
+    record Row(int lineNo, String text, String[] tokens) {}
+
+    /** The non-blank lines from index {@code from} on, as rows. */
+    static List<Row> rows(List<String> lines, int from) {
+        List<Row> rows = new java.util.ArrayList<>(Math.max(0, lines.size() - from));
+        for (int l = from; l < lines.size(); l++) {
+            if (!isBlank(lines.get(l))) {
+                rows.add(new Row(l + 1, lines.get(l), tokens(lines.get(l))));
+            }
+        }
+        return rows;
+    }
+
     /** The header (line 2) of a count-then-header table, split into names; {@code expected} describes it. */
     static String[] header(Path file, List<String> lines, String expected) {
         if (lines.size() < 2 || isBlank(lines.get(1))) {

@@ -40,13 +40,9 @@ public final class LandmarkTable {
         }
         Map<String, Landmarks> map = new HashMap<>(Math.max(16, declared * 2));
         Map<String, Integer> firstLine = new HashMap<>(Math.max(16, declared * 2));
-        for (int l = 2; l < lines.size(); l++) {
-            String line = lines.get(l);
-            if (CelebaText.isBlank(line)) {
-                continue;
-            }
-            int lineNo = l + 1;
-            String[] t = CelebaText.tokens(line);
+        for (CelebaText.Row row : CelebaText.rows(lines, 2)) {
+            int lineNo = row.lineNo();
+            String[] t = row.tokens();
             if (t.length - 1 != header.length) {
                 throw BadInputException.at(file, lineNo, "expected an image name and " + header.length
                         + " coordinates, got " + (t.length - 1));

@@ -20,16 +20,12 @@ public final class PartitionList {
         List<String> lines = CelebaText.readLines(file, "partition list " + CelebaLayout.PARTITION);
         Map<String, Partition> map = new HashMap<>(Math.max(16, lines.size() * 2));
         Map<String, Integer> firstLine = new HashMap<>(Math.max(16, lines.size() * 2));
-        for (int l = 0; l < lines.size(); l++) {
-            String line = lines.get(l);
-            if (CelebaText.isBlank(line)) {
-                continue;
-            }
-            int lineNo = l + 1;
-            String[] t = CelebaText.tokens(line);
+        for (CelebaText.Row row : CelebaText.rows(lines, 0)) {
+            int lineNo = row.lineNo();
+            String[] t = row.tokens();
             if (t.length != 2) {
                 throw BadInputException.at(file, lineNo, "expected '<image> <0|1|2>', got '"
-                        + CelebaText.shorten(line.trim()) + "'");
+                        + CelebaText.shorten(row.text().trim()) + "'");
             }
             Partition p = switch (t[1]) {
                 case "0" -> Partition.TRAIN;
