@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -111,6 +111,6 @@ public final class Checkpoint {
     }
 
     private static List<String> indexNames(int n) {
-        return Arrays.asList(java.util.stream.IntStream.range(0, n).mapToObj(i -> "t" + i).toArray(String[]::new));
+        return IntStream.range(0, n).mapToObj(i -> "t" + i).toList();
     }
 }

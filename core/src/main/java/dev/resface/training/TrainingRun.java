@@ -63,7 +63,6 @@ public final class TrainingRun {
                     size, done > 0 ? "; resuming after iteration " + done : "");
             float[] sample0 = data.sampleNegatives(SAMPLES_PER_SIDE);
             float[] sample1 = data.samplePositives(SAMPLES_PER_SIDE);
-            long shape = size;
             long started = System.nanoTime();
             long last = done;
             try (ProgressBar bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
@@ -71,8 +70,8 @@ public final class TrainingRun {
                 for (long it = done; it < t.iterations(); it++) {
                     StepLosses losses;
                     try (NDManager step = manager.newSubManager()) {
-                        NDArray x0 = step.create(data.negatives(it), new Shape(t.batchSize(), 3, shape, shape));
-                        NDArray x1 = step.create(data.positives(it), new Shape(t.batchSize(), 3, shape, shape));
+                        NDArray x0 = step.create(data.negatives(it), new Shape(t.batchSize(), 3, size, size));
+                        NDArray x1 = step.create(data.positives(it), new Shape(t.batchSize(), 3, size, size));
                         losses = trainer.step(x0, x1);
                     }
                     long iteration = it + 1;
