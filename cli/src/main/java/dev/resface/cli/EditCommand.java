@@ -46,8 +46,11 @@ final class EditCommand implements Callable<Integer> {
         try (Editor editor = Editor.open(model); ProgressBar bar = Progress.bar("edit", images.size())) {
             String suffix = "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
             int size = editor.imageSize();
-            for (var entry : images.entrySet()) {
-                Editor.Result r = editor.edit(editor.prepare(entry.getValue(), entry.getKey()), d, strength);
+            // Every input is checked (decoded and sized) before the first output is written.
+            Map<Path, RgbImage> crops = new java.util.LinkedHashMap<>();
+            images.forEach((file, image) -> crops.put(file, editor.prepare(image, file)));
+            for (var entry : crops.entrySet()) {
+                Editor.Result r = editor.edit(entry.getValue(), d, strength);
                 String stem = entry.getKey().getFileName().toString().replaceFirst("\\.[^.]+$", "");
                 writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
                 writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.residual(), size, size));

@@ -50,6 +50,32 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void editChecksEveryInputBeforeWritingAny(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        Path run = dir.resolve("run");
+        assertThat(run("synth", "--out", data.toString(), "--count", "40").code()).isZero();
+        assertThat(run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out", run.toString(),
+                "--preset", "cpu", "--size", "32", "--iterations", "2", "--batch", "2").code()).isZero();
+        Path inputs = Files.createDirectories(dir.resolve("inputs"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(32, 32, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", inputs.resolve("a_square.png").toFile());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", inputs.resolve("b_wide.png").toFile());
+        Path out = dir.resolve("edits");
+        Outcome o = run("edit", "--model", run.toString(), "--input", inputs.toString(), "--direction", "add",
+                "--out", out.toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("b_wide.png").contains("40x30");
+        assertThat(Files.exists(out)).isFalse();
+
+        Files.delete(inputs.resolve("b_wide.png"));
+        assertThat(run("edit", "--model", run.toString(), "--input", inputs.toString(), "--direction", "add",
+                "--out", out.toString()).code()).isZero();
+        assertThat(out.resolve("a_square_add.png")).exists();
+        assertThat(out.resolve("a_square_add_residual.png")).exists();
+    }
+
+    @Test
     void strengthOutOfRange(@TempDir Path dir) {
         Outcome o = run("edit", "--model", dir.toString(), "--input", dir.toString(), "--direction", "add", "--strength", "3");
         assertThat(o.code()).isEqualTo(2);
