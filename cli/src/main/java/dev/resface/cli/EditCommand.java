@@ -1,17 +1,16 @@
 package dev.resface.cli;
 
+import dev.resface.image.ImageFiles;
 import dev.resface.BadInputException;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
 import dev.resface.report.ImageConversions;
-import dev.resface.util.AtomicFiles;
 import dev.resface.util.Progress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +51,8 @@ final class EditCommand implements Callable<Integer> {
             for (var entry : crops.entrySet()) {
                 Editor.Result r = editor.edit(entry.getValue(), d, strength);
                 String stem = entry.getKey().getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
-                writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.residual(), size, size));
+                ImageFiles.writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
+                ImageFiles.writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.residual(), size, size));
                 bar.step();
             }
         }
@@ -61,7 +60,4 @@ final class EditCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void writePng(Path file, RgbImage image) throws java.io.IOException {
-        AtomicFiles.write(file, o -> ImageIO.write(image.toBufferedImage(), "png", o));
-    }
 }

@@ -1,5 +1,6 @@
 package dev.resface.cli;
 
+import dev.resface.image.ImageFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.BadInputException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "landmarks", mixinStandardHelpOptions = true,
@@ -35,9 +37,8 @@ final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--box", description = "face box x,y,w,h in pixels (default on aligned 178x218 CelebA images: 56,92,63,63)")
     String box;
 
-    @Option(names = "--model", defaultValue = "/usr/share/dlib/shape_predictor_68_face_landmarks.dat",
-            description = "dlib model file (default ${DEFAULT-VALUE}, from Debian's libdlib-data)")
-    Path model;
+    @Mixin
+    PredictorOption predictor;
 
     @Option(names = "--overlay", description = "overlay PNG to write (default: IMAGE name + _landmarks.png beside it)")
     Path overlay;
@@ -51,7 +52,7 @@ final class LandmarksCommand implements Callable<Integer> {
             throw BadInputException.at(image, e.getMessage());
         }
         Box face = box != null ? parseBox(box) : defaultBox(photo);
-        int[] points = ShapePredictor.load(model).predictPoints(photo, face);
+        int[] points = ShapePredictor.load(predictor.file).predictPoints(photo, face);
         List<int[]> xy = new ArrayList<>();
         for (int i = 0; i < points.length / 2; i++) {
             xy.add(new int[] {points[2 * i], points[2 * i + 1]});
@@ -63,7 +64,7 @@ final class LandmarksCommand implements Callable<Integer> {
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         Path target = overlay != null ? overlay
                 : image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "_landmarks.png");
-        EditCommand.writePng(target, RgbImage.from(draw(photo, face, xy)));
+        ImageFiles.writePng(target, RgbImage.from(draw(photo, face, xy)));
         System.err.println("overlay: " + target);
         return 0;
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BenchCommand.class,
             LandmarksCommand.class,
+            RealFacesCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

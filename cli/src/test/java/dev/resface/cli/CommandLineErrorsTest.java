@@ -84,7 +84,7 @@ class CommandLineErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks"}) {
+        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
     }

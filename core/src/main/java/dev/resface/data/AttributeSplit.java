@@ -45,6 +45,21 @@ public final class AttributeSplit {
      * pool is a BadInputException (nothing to train on).
      */
     public static AttributeSplit of(CelebaDataset dataset, String attribute, IntPredicate keep) {
+        AttributeSplit split = collect(dataset, attribute, keep);
+        if (split.trainNegatives.length == 0 || split.trainPositives.length == 0) {
+            throw BadInputException.at(dataset.layout().attributes(), "the training partition has "
+                    + split.trainNegatives.length + " images without and " + split.trainPositives.length + " with "
+                    + attribute + "; both are needed to train");
+        }
+        return split;
+    }
+
+    /** For measuring only: the training pool may be empty (a test-only set such as realfaces). */
+    public static AttributeSplit forTesting(CelebaDataset dataset, FaceAttribute attribute) {
+        return collect(dataset, attribute.celebaName(), i -> true);
+    }
+
+    private static AttributeSplit collect(CelebaDataset dataset, String attribute, IntPredicate keep) {
         int column = dataset.attributes().column(attribute);
         int n = dataset.size();
         int[][] lists = new int[4][n];
@@ -60,15 +75,9 @@ public final class AttributeSplit {
             int list = (p == Partition.TEST ? 2 : 0) + (dataset.attributes().label(i, column) ? 1 : 0);
             lists[list][counts[list]++] = i;
         }
-        AttributeSplit split = new AttributeSplit(attribute, Arrays.copyOf(lists[0], counts[0]),
+        return new AttributeSplit(attribute, Arrays.copyOf(lists[0], counts[0]),
                 Arrays.copyOf(lists[1], counts[1]), Arrays.copyOf(lists[2], counts[2]),
                 Arrays.copyOf(lists[3], counts[3]));
-        if (counts[0] == 0 || counts[1] == 0) {
-            throw BadInputException.at(dataset.layout().attributes(), "the training partition has "
-                    + counts[0] + " images without and " + counts[1] + " with " + attribute
-                    + "; both are needed to train");
-        }
-        return split;
     }
 
     public String attribute() {

@@ -44,6 +44,15 @@ public final class ShapePredictor {
         return cascades.length;
     }
 
+    /** The shape every prediction starts from, in the unit box ({@code x0, y0, ...}; (0,0) = box top-left). */
+    public double[] meanShape() {
+        double[] out = new double[initialShape.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = initialShape[i];
+        }
+        return out;
+    }
+
     /** Loads a dlib {@code shape_predictor} file; any corrupt, truncated or foreign file gives a {@link BadInputException}. */
     public static ShapePredictor load(Path file) {
         long size;

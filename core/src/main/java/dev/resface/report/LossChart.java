@@ -1,5 +1,6 @@
 package dev.resface.report;
 
+import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -168,7 +169,7 @@ public final class LossChart {
 
     /** Renders and writes the PNG atomically. */
     public void save(Path png, List<Panel> panels) throws IOException {
-        SampleGrid.writePng(render(panels), png);
+        ImageFiles.writePng(png, render(panels));
     }
 
     private void drawPanel(Graphics2D g, Panel panel, int x0, int y0, int w, int h) {

@@ -1,7 +1,7 @@
 package dev.resface.report;
 
+import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
-import dev.resface.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * The paper's sample figure: three rows (input x, edited clip(x + r), residual heat map) and one column per example,
@@ -253,15 +252,7 @@ public final class SampleGrid {
 
     /** Renders and writes a PNG atomically (a crash leaves the old file or the complete new one). */
     public void save(Path png) throws IOException {
-        writePng(render(), png);
+        ImageFiles.writePng(png, render());
     }
 
-    static void writePng(RgbImage image, Path png) throws IOException {
-        BufferedImage bi = image.toBufferedImage();
-        AtomicFiles.write(png, out -> {
-            if (!ImageIO.write(bi, "png", out)) {
-                throw new IOException("no PNG writer available");
-            }
-        });
-    }
 }

@@ -1,23 +1,17 @@
 package dev.resface.landmarks;
 
+import dev.resface.data.real.DlibExampleFaces;
+import dev.resface.data.real.DlibExampleFaces.AnnotatedFace;
 import dev.resface.image.RgbImage;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.awt.image.BufferedImage;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -27,68 +21,23 @@ import static org.assertj.core.api.Assertions.fail;
  * Needs Debian's {@code libdlib-data} and {@code libdlib19.1} (see setup.sh); fails, never skips, without them.
  *
  * <p>36 boxes are square, as dlib's HOG detector makes them; the port reproduces every one of their points exactly.
- * The other 7 boxes (45x44, 90x91, 52x53, 75x76) were drawn by hand and their points differ from the model's by up to
- * 3.2 px; no integer shift of those boxes by one pixel reproduces them either, so they are treated as hand
- * annotations: they are only held to the 3.5 px bound. That caps the all-points exact share at about 93%.
+ * The other 7 boxes (45x44, 90x91, 52x53, 75x76) are the hand-drawn boxes of dlib's {@code training.xml} and
+ * {@code testing.xml}, kept where the detector found no face (where it did, the landmark files carry the detector's
+ * square box instead, e.g. 2008_002079.jpg's hand box 53x52 became 44x44). Their points cannot have come from the model
+ * on those boxes: no box whose four edges move by up to 2 px reproduces more than 65 of a face's 68 points, and neither
+ * does running on the 2x-upsampled photo as dlib's example program does. They are held to the 3.5 px bound only,
+ * which caps the all-points exact share at 2727/2924 = 93.3% (the issue asked for 95%, which these 7 faces rule out).
  */
 class ShapePredictorOracleTest {
     static final Path MODEL = Path.of("/usr/share/dlib/shape_predictor_68_face_landmarks.dat");
-    static final Path FACES = Path.of("/usr/share/doc/libdlib19.1/examples/faces");
-
-    record Face(Path image, Box box, int[] points) {
-    }
-
-    static Path existing(String name) {
-        for (String candidate : new String[] {name, name + ".gz"}) {
-            Path p = FACES.resolve(candidate);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return fail("missing oracle file " + FACES.resolve(name) + " (or .gz): install Debian's libdlib19.1 (./setup.sh)");
-    }
-
-    static List<Face> faces(Path xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        DocumentBuilder builder = f.newDocumentBuilder();
-        Document doc;
-        try (InputStream raw = Files.newInputStream(xml);
-             InputStream in = xml.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-            doc = builder.parse(in);
-        }
-        List<Face> out = new ArrayList<>();
-        NodeList images = doc.getElementsByTagName("image");
-        for (int i = 0; i < images.getLength(); i++) {
-            Element image = (Element) images.item(i);
-            Path file = FACES.resolve(image.getAttribute("file"));
-            NodeList boxes = image.getElementsByTagName("box");
-            for (int b = 0; b < boxes.getLength(); b++) {
-                Element box = (Element) boxes.item(b);
-                NodeList parts = box.getElementsByTagName("part");
-                int[] points = new int[2 * parts.getLength()];
-                for (int p = 0; p < parts.getLength(); p++) {
-                    Element part = (Element) parts.item(p);
-                    int idx = Integer.parseInt(part.getAttribute("name"));
-                    points[2 * idx] = Integer.parseInt(part.getAttribute("x"));
-                    points[2 * idx + 1] = Integer.parseInt(part.getAttribute("y"));
-                }
-                out.add(new Face(file, new Box(Integer.parseInt(box.getAttribute("left")),
-                        Integer.parseInt(box.getAttribute("top")), Integer.parseInt(box.getAttribute("width")),
-                        Integer.parseInt(box.getAttribute("height"))), points));
-            }
-        }
-        return out;
-    }
+    static final Path FACES = DlibExampleFaces.DEFAULT_FOLDER;
 
     @Test
     void reproducesDlibsPointsOnItsExampleFaces() throws Exception {
         if (!Files.isRegularFile(MODEL)) {
             fail("missing dlib model " + MODEL + ": install Debian's libdlib-data (./setup.sh)");
         }
-        List<Face> faces = new ArrayList<>();
-        faces.addAll(faces(existing("training_with_face_landmarks.xml")));
-        faces.addAll(faces(existing("testing_with_face_landmarks.xml")));
+        List<AnnotatedFace> faces = DlibExampleFaces.read(FACES);
         assertThat(faces).hasSize(43);
 
         long t0 = System.nanoTime();
@@ -105,7 +54,7 @@ class ShapePredictorOracleTest {
         double maxError = 0;
         int exactFaces = 0;
         long predictNs = 0;
-        for (Face face : faces) {
+        for (AnnotatedFace face : faces) {
             RgbImage img = images.computeIfAbsent(face.image(), p -> {
                 try {
                     BufferedImage bi = ImageIO.read(p.toFile());

@@ -2,7 +2,9 @@ package dev.resface.data.synth;
 
 import dev.resface.BadInputException;
 import dev.resface.data.CelebaLayout;
+import dev.resface.data.CelebaTables;
 import dev.resface.data.FaceAttribute;
+import dev.resface.image.ImageFiles;
 import dev.resface.util.AtomicFiles;
 import dev.resface.util.Progress;
 import java.io.IOException;
@@ -56,9 +58,9 @@ public final class SynthFaces {
                     FaceParams p = params(seed, index, config);
                     String name = fileName(index);
                     writeFace(out, layout, name, p, config);
-                    attributeRows[index - 1] = attributeRow(name, p);
+                    attributeRows[index - 1] = CelebaTables.attributeRow(name, attributeValues(p));
                     partitionRows[index - 1] = name + " " + partition(seed, index);
-                    landmarkRows[index - 1] = landmarkRow(name, FaceRenderer.landmarks(p));
+                    landmarkRows[index - 1] = CelebaTables.landmarkRow(name, FaceRenderer.landmarks(p));
                     bar.step();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -67,11 +69,9 @@ public final class SynthFaces {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        AtomicFiles.writeString(layout.attributes(),
-                table(count, String.join(" ", CelebaLayout.ATTRIBUTE_NAMES), attributeRows));
+        AtomicFiles.writeString(layout.attributes(), CelebaTables.attributes(attributeRows));
         AtomicFiles.writeString(layout.partition(), String.join("\n", partitionRows) + "\n");
-        AtomicFiles.writeString(layout.landmarks(),
-                table(count, String.join(" ", CelebaLayout.LANDMARK_NAMES), landmarkRows));
+        AtomicFiles.writeString(layout.landmarks(), CelebaTables.landmarks(landmarkRows));
         AtomicFiles.writeString(out.resolve(README), readme(count, seed, config));
     }
 
@@ -132,26 +132,6 @@ public final class SynthFaces {
 
     private static void set(int[] values, String name, boolean on) {
         values[CelebaLayout.ATTRIBUTE_NAMES.indexOf(name)] = on ? 1 : -1;
-    }
-
-    private static String attributeRow(String name, FaceParams p) {
-        StringBuilder row = new StringBuilder(name);
-        for (int v : attributeValues(p)) {
-            row.append(' ').append(String.format(Locale.ROOT, "%2d", v));
-        }
-        return row.toString();
-    }
-
-    private static String landmarkRow(String name, double[] xy) {
-        StringBuilder row = new StringBuilder(name);
-        for (double v : xy) {
-            row.append(' ').append(String.format(Locale.ROOT, "%4d", Math.round(v)));
-        }
-        return row.toString();
-    }
-
-    private static String table(int count, String header, String[] rows) {
-        return count + "\n" + header + "\n" + String.join("\n", rows) + "\n";
     }
 
     private static String readme(int count, long seed, SynthConfig config) {

@@ -1,4 +1,4 @@
-package dev.resface.data.synth;
+package dev.resface.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -14,10 +14,10 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Image encoding (deterministic, in memory) and all-or-nothing image writes. */
-final class ImageFiles {
+public final class ImageFiles {
     private ImageFiles() {}
 
-    static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+    public static byte[] jpeg(BufferedImage image, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         ImageWriteParam param = writer.getDefaultWriteParam();
         param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
@@ -25,7 +25,7 @@ final class ImageFiles {
         return encode(writer, image, param);
     }
 
-    static byte[] png(BufferedImage image) throws IOException {
+    public static byte[] png(BufferedImage image) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         return encode(writer, image, writer.getDefaultWriteParam());
     }
@@ -45,7 +45,7 @@ final class ImageFiles {
      * Writes to a temporary file beside the target, then renames it into place, so a crash never leaves a truncated
      * image under the final name. No fsync: image sets are large and can be regenerated from the seed.
      */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -55,5 +55,10 @@ final class ImageFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Encodes and writes a PNG all-or-nothing. */
+    public static void writePng(Path target, RgbImage image) throws IOException {
+        write(target, png(image.toBufferedImage()));
     }
 }
