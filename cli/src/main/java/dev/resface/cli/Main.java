@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             LandmarksCommand.class,
             RealFacesCommand.class,
             EvalCommand.class,
+            CorrelateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

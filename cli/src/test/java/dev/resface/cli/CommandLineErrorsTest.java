@@ -84,8 +84,31 @@ class CommandLineErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval"}) {
+        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval", "correlate"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
+    }
+
+    @Test
+    void correlatePrintsMaleVersusNoBeardAndWritesTheMatrix(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        assertThat(run("synth", "--out", data.toString(), "--count", "60").code()).isZero();
+        Path json = dir.resolve("r.json");
+        PrintStream saved = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            assertThat(run("correlate", "--data", data.toString(), "--out", json.toString()).code()).isZero();
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(out.toString()).contains("over 60 images, 40 attributes").contains("Male vs No_Beard: ");
+        var matrix = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("pearson");
+        assertThat(matrix).hasSize(40);
+        assertThat(matrix.get(0)).hasSize(40);
+
+        Outcome missing = run("correlate", "--data", dir.resolve("none").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("list_attr_celeba.txt");
     }
 }

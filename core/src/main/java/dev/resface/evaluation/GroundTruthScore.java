@@ -275,7 +275,7 @@ public final class GroundTruthScore {
         return out;
     }
 
-    private static double grey(float v) {
+    static double grey(float v) {
         return (Math.max(-1f, Math.min(1f, v)) + 1.0) * 127.5;
     }
 

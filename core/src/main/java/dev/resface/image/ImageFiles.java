@@ -46,7 +46,9 @@ public final class ImageFiles {
      * image under the final name. No fsync: image sets are large and can be regenerated from the seed.
      */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 out.write(bytes);

@@ -1,0 +1,45 @@
+package dev.resface.evaluation;
+
+import dev.resface.data.FaceAttribute;
+import dev.resface.landmarks.CelebaPoints;
+
+/**
+ * Where an attribute lives on an aligned face, from CelebA's five landmarks (in crop pixels) and d, the distance
+ * between the eye centres. Boxes are axis-aligned: the faces are aligned, so the eye line is nearly level.
+ * <ul>
+ *   <li>Eyeglasses: the eyes band, from 0.75 d outside each eye, 0.45 d above to 0.45 d below the eye line (frames
+ *       reach the temples and sit on the nose).
+ *   <li>Mouth_Slightly_Open and Smiling: the mouth box, 0.35 d beyond each corner, 0.4 d above and 0.5 d below the
+ *       corners (lips part and cheeks lift).
+ *   <li>No_Beard: the lower face, from the nose tip down to the bottom edge, 0.8 d beyond each mouth corner.
+ *   <li>Male and Young: the whole image (global attributes).
+ * </ul>
+ */
+public final class AttributeRegion {
+    private AttributeRegion() {}
+
+    public static boolean[] of(FaceAttribute attribute, double[] five, int width, int height) {
+        double d = CelebaPoints.interOcular(five);
+        double eyeY = (five[1] + five[3]) / 2;
+        double mouthY = (five[7] + five[9]) / 2;
+        return switch (attribute) {
+            case EYEGLASSES -> box(five[0] - 0.75 * d, eyeY - 0.45 * d, five[2] + 0.75 * d, eyeY + 0.45 * d, width,
+                    height);
+            case MOUTH_SLIGHTLY_OPEN, SMILING -> box(five[6] - 0.35 * d, mouthY - 0.4 * d, five[8] + 0.35 * d,
+                    mouthY + 0.5 * d, width, height);
+            case NO_BEARD -> box(five[6] - 0.8 * d, five[5], five[8] + 0.8 * d, height, width, height);
+            case MALE, YOUNG -> box(0, 0, width, height, width, height);
+        };
+    }
+
+    /** Pixels whose centres lie in [x0, x1] x [y0, y1]. */
+    static boolean[] box(double x0, double y0, double x1, double y1, int width, int height) {
+        boolean[] m = new boolean[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                m[y * width + x] = x >= x0 && x <= x1 && y >= y0 && y <= y1;
+            }
+        }
+        return m;
+    }
+}
