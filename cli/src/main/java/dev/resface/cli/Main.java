@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RealFacesCommand.class,
             EvalCommand.class,
             CorrelateCommand.class,
+            ClassifierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -11,14 +11,14 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 
 /** The building bricks of Table 1: every layer but the last is conv, then leaky ReLU, then batch norm. */
-final class Layers {
+public final class Layers {
     private Layers() {}
 
     /**
      * A conv whose padding keeps the size at stride 1 (odd kernels) and halves it at stride 2. An even kernel at
      * stride 1 gets kernel/2 on each side, one more row and column than "same": see {@link #zeroStuff2x()}.
      */
-    static Conv2d conv(int kernel, int filters, int stride) {
+    public static Conv2d conv(int kernel, int filters, int stride) {
         int pad = stride == 1 ? kernel / 2 : (kernel - stride) / 2;
         return Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
@@ -28,14 +28,14 @@ final class Layers {
                 .build();
     }
 
-    static SequentialBlock convLeakyNorm(int kernel, int filters, int stride, float slope) {
+    public static SequentialBlock convLeakyNorm(int kernel, int filters, int stride, float slope) {
         return new SequentialBlock()
                 .add(conv(kernel, filters, stride))
                 .add(leakyRelu(slope))
                 .add(BatchNorm.builder().build());
     }
 
-    static Block leakyRelu(float slope) {
+    public static Block leakyRelu(float slope) {
         return Activation.leakyReluBlock(slope);
     }
 

@@ -2,22 +2,11 @@ package dev.resface.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import dev.resface.BadInputException;
 import dev.resface.model.ResidualGan;
-import dev.resface.util.AtomicFiles;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * The whole training state in one file: every tensor of G0, G1 and D (batch-norm statistics included), the three
@@ -32,22 +21,16 @@ public final class Checkpoint {
     private Checkpoint() {}
 
     public static void save(Path file, ResidualGanTrainer trainer, long iteration) throws IOException {
-        AtomicFiles.write(file, raw -> {
-            CRC32 crc = new CRC32();
-            DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-            out.writeUTF(MAGIC);
-            out.writeInt(VERSION);
+        CheckedFile.write(file, MAGIC, VERSION, out -> {
             out.writeLong(iteration);
             for (Block b : trainer.gan().blocks()) {
-                TensorStore.write(out, names(b), arrays(b));
+                CheckedFile.writeBlock(out, b);
             }
             for (Adam adam : trainer.optimizers()) {
                 out.writeLong(adam.steps());
                 List<NDArray> state = adam.state();
                 TensorStore.write(out, indexNames(state.size()), state);
             }
-            out.flush();
-            new DataOutputStream(raw).writeLong(crc.getValue());
         });
     }
 
@@ -62,52 +45,21 @@ public final class Checkpoint {
     }
 
     private static long read(Path file, ResidualGan gan, ResidualGanTrainer trainer) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw BadInputException.at(file, "no checkpoint here (has the run saved one yet?)");
-        } catch (IOException e) {
-            throw BadInputException.at(file, "cannot read checkpoint: " + e.getMessage());
-        }
-        if (bytes.length < 8) {
-            throw BadInputException.at(file, "checkpoint is truncated (" + bytes.length + " bytes)");
-        }
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        if (crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong()) {
-            throw BadInputException.at(file, "checkpoint is truncated or corrupt (checksum mismatch)");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, bytes.length - 8))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-                throw BadInputException.at(file, "not a resface checkpoint of version " + VERSION);
-            }
-            long iteration = in.readLong();
-            for (Block b : gan.blocks()) {
-                TensorStore.read(in, names(b), arrays(b), "network");
-            }
-            if (trainer != null) {
-                for (Adam adam : trainer.optimizers()) {
-                    adam.restoreSteps(in.readLong());
-                    List<NDArray> state = adam.state();
-                    TensorStore.read(in, indexNames(state.size()), state, "optimizer");
-                }
-            }
-            return iteration;
-        } catch (IOException e) {
-            throw BadInputException.at(file, "checkpoint does not fit this model (" + e.getMessage()
-                    + "); was it written with another --size, --width or --upsampling?");
-        }
-    }
-
-    private static List<String> names(Block b) {
-        return b.getParameters().keys();
-    }
-
-    private static List<NDArray> arrays(Block b) {
-        List<NDArray> out = new ArrayList<>();
-        b.getParameters().values().forEach(p -> out.add(p.getArray()));
-        return out;
+        return CheckedFile.read(file, MAGIC, VERSION, "checkpoint",
+                "; was it written with another --size, --width or --upsampling?", in -> {
+                    long iteration = in.readLong();
+                    for (Block b : gan.blocks()) {
+                        CheckedFile.readBlock(in, b, "network");
+                    }
+                    if (trainer != null) {
+                        for (Adam adam : trainer.optimizers()) {
+                            adam.restoreSteps(in.readLong());
+                            List<NDArray> state = adam.state();
+                            TensorStore.read(in, indexNames(state.size()), state, "optimizer");
+                        }
+                    }
+                    return iteration;
+                });
     }
 
     private static List<String> indexNames(int n) {

@@ -1,0 +1,142 @@
+package dev.resface.classifier;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import dev.resface.BadInputException;
+import dev.resface.data.AttributeSplit;
+import dev.resface.data.BatchAssembler;
+import dev.resface.data.BatchSampler;
+import dev.resface.data.CelebaDataset;
+import dev.resface.data.CropRecipe;
+import dev.resface.data.FaceAttribute;
+import dev.resface.data.PackedImages;
+import dev.resface.data.Partition;
+import dev.resface.engine.Torch;
+import dev.resface.training.Adam;
+import dev.resface.util.Progress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import me.tongfei.progressbar.ProgressBar;
+
+/**
+ * Trains an {@link AttributeClassifier} with one binary cross-entropy per attribute on uniformly drawn, randomly
+ * mirrored training images, then measures its held-out accuracy on balanced test sets, one per attribute.
+ */
+public final class ClassifierTraining {
+    private static final int EVAL_BATCH = 64;
+
+    private ClassifierTraining() {}
+
+    /** Held-out accuracy of one attribute: on {@code perClass} test faces with it and as many without. */
+    public record Accuracy(FaceAttribute attribute, int perClass, double accuracy) {}
+
+    /** Trains, measures, saves into {@code out}; returns the accuracies. */
+    public static List<Accuracy> run(ClassifierConfig config, Path out) throws IOException {
+        Torch.start();
+        Torch.seed(config.seed());
+        CelebaDataset dataset = CelebaDataset.open(Path.of(config.data()));
+        CropRecipe recipe = CropRecipe.parse(config.crop());
+        PackedImages cache = PackedImages.open(dataset, recipe, config.imageSize(),
+                PackedImages.defaultPath(dataset.root(), recipe, config.imageSize()), false);
+        int[] pool = IntStream.range(0, dataset.size())
+                .filter(i -> dataset.partition(i) == Partition.TRAIN && cache.contains(i)).toArray();
+        if (pool.length == 0) {
+            throw BadInputException.at(dataset.layout().partition(), "no training images (partition 0)");
+        }
+        try (AttributeClassifier classifier = new AttributeClassifier(config)) {
+            train(classifier, dataset, cache, pool);
+            List<Accuracy> accuracies = heldOut(classifier, dataset, cache);
+            Map<String, Object> json = new LinkedHashMap<>();
+            for (Accuracy a : accuracies) {
+                json.put(a.attribute().celebaName(), Map.of("accuracy", a.accuracy(), "perClass", a.perClass()));
+            }
+            classifier.save(out, json);
+            return accuracies;
+        }
+    }
+
+    private static void train(AttributeClassifier classifier, CelebaDataset dataset, PackedImages cache, int[] pool) {
+        ClassifierConfig c = classifier.config();
+        int size = c.imageSize();
+        int a = c.attributes().size();
+        BatchSampler sampler = new BatchSampler(pool, c.batchSize(), c.seed());
+        Adam adam = new Adam(classifier.net(), classifier.manager(), c.learningRate(), 0.9, 0.999);
+        try (ProgressBar bar = Progress.bar("classifier", c.iterations())) {
+            for (long it = 0; it < c.iterations(); it++) {
+                int[] batch = sampler.batch(it);
+                float[] labels = new float[batch.length * a];
+                for (int i = 0; i < batch.length; i++) {
+                    for (int k = 0; k < a; k++) {
+                        labels[i * a + k] = dataset.label(batch[i], c.attributes().get(k)) ? 1 : 0;
+                    }
+                }
+                try (NDManager scratch = classifier.manager().newSubManager()) {
+                    NDArray x = scratch.create(BatchAssembler.assemble(cache, batch, sampler.flips(it)),
+                            new Shape(batch.length, 3, size, size));
+                    NDArray y = scratch.create(labels, new Shape(batch.length, a));
+                    try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                        NDArray loss = binaryCrossEntropy(classifier.logits(x, true), y);
+                        gc.backward(loss);
+                        if (it % 25 == 0) {
+                            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", loss.getFloat()));
+                        }
+                    }
+                    adam.step(scratch);
+                }
+                bar.step();
+            }
+        }
+    }
+
+    /** Mean over images and attributes of -[y log s(z) + (1-y) log(1-s(z))], in the overflow-free form. */
+    static NDArray binaryCrossEntropy(NDArray logits, NDArray labels) {
+        return logits.maximum(0).sub(logits.mul(labels)).add(logits.abs().neg().exp().add(1).log()).mean();
+    }
+
+    static List<Accuracy> heldOut(AttributeClassifier classifier, CelebaDataset dataset, PackedImages cache) {
+        ClassifierConfig c = classifier.config();
+        return c.attributes().stream().map(attribute -> {
+            AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute)
+                    .balancedTestSet(c.testPerClass(), c.seed());
+            int k = classifier.indexOf(attribute);
+            int right = count(classifier, cache, set.negatives(), k, false)
+                    + count(classifier, cache, set.positives(), k, true);
+            int n = set.perClass();
+            return new Accuracy(attribute, n, n == 0 ? Double.NaN : right / (2.0 * n));
+        }).toList();
+    }
+
+    /** How many of {@code indices} the classifier puts on the side {@code positive} for output {@code k}. */
+    static int count(AttributeClassifier classifier, PackedImages cache, int[] indices, int k, boolean positive) {
+        int a = classifier.config().attributes().size();
+        int right = 0;
+        for (int start = 0; start < indices.length; start += EVAL_BATCH) {
+            int[] chunk = java.util.Arrays.copyOfRange(indices, start, Math.min(indices.length, start + EVAL_BATCH));
+            float[] p = classifier.probabilities(BatchAssembler.assemble(cache, chunk, null), chunk.length);
+            for (int i = 0; i < chunk.length; i++) {
+                if ((p[i * a + k] >= 0.5f) == positive) {
+                    right++;
+                }
+            }
+        }
+        return right;
+    }
+
+    /** A table for people: one line per attribute. */
+    public static String table(List<Accuracy> accuracies) {
+        StringBuilder s = new StringBuilder("held-out accuracy (balanced test sets)\n");
+        for (Accuracy a : accuracies) {
+            s.append(String.format(Locale.ROOT, "  %-20s %6.2f%%  (%d + %d faces)%n", a.attribute().celebaName(),
+                    100 * a.accuracy(), a.perClass(), a.perClass()));
+        }
+        return s.toString();
+    }
+}
