@@ -7,8 +7,8 @@ import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.Landmarks;
 import dev.resface.data.SourceImages;
-import dev.resface.data.synth.SynthFaces;
 import dev.resface.editing.Editor;
+import dev.resface.evaluation.GroundTruthPairs;
 import dev.resface.image.RgbImage;
 import dev.resface.image.Warp;
 import dev.resface.landmarks.Box;
@@ -16,7 +16,6 @@ import dev.resface.landmarks.CelebaPoints;
 import dev.resface.landmarks.ShapePredictor;
 import dev.resface.model.Direction;
 import dev.resface.report.ImageConversions;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ public final class LandmarkProtocol {
     private final Editor editor; // null: no D1m
     private final LandmarkEvalConfig config;
     private final CropRecipe recipe;
-    private final boolean pairs;
+    private final GroundTruthPairs pairs; // null: the dataset has none
 
     public LandmarkProtocol(CelebaDataset dataset, ShapePredictor predictor, Editor editor, LandmarkEvalConfig config) {
         this.dataset = dataset;
@@ -40,7 +39,8 @@ public final class LandmarkProtocol {
         this.editor = editor;
         this.config = config;
         this.recipe = CropRecipe.parse(config.crop());
-        this.pairs = Files.isDirectory(counterpartFolder());
+        this.pairs = GroundTruthPairs.available(dataset.root(), FaceAttribute.EYEGLASSES)
+                ? new GroundTruthPairs(dataset, FaceAttribute.EYEGLASSES, recipe, config.modelSize()) : null;
         if (!dataset.hasLandmarks()) {
             throw BadInputException.at(dataset.layout().landmarks(),
                     "missing: the landmark test measures against the dataset's 5 ground-truth landmarks");
@@ -139,7 +139,7 @@ public final class LandmarkProtocol {
         double[] truth = truth(index);
         double interOcular = CelebaPoints.interOcular(truth);
         RgbImage crop = modelCrop(index);
-        double[] counterpart = pairs ? detect(toLandmarkGrid(counterpartCrop(index)), box) : null;
+        double[] counterpart = pairs != null ? detect(toLandmarkGrid(pairs.counterpartCrop(index)), box) : null;
         Measured original = measured(detect(toLandmarkGrid(crop), box), truth, counterpart, interOcular);
         Measured edited = edit
                 ? measured(detect(toLandmarkGrid(removeGlasses(crop)), box), truth, counterpart, interOcular) : null;
@@ -163,15 +163,6 @@ public final class LandmarkProtocol {
 
     private RgbImage modelCrop(int index) {
         return recipe.crop(read(dataset.imagePath(index), "test image"), config.modelSize());
-    }
-
-    private RgbImage counterpartCrop(int index) {
-        String png = dataset.imageName(index).replaceFirst("\\.[^.]+$", ".png");
-        return recipe.crop(read(counterpartFolder().resolve(png), "counterpart"), config.modelSize());
-    }
-
-    private Path counterpartFolder() {
-        return dataset.root().resolve(SynthFaces.COUNTERPARTS).resolve(FaceAttribute.EYEGLASSES.celebaName());
     }
 
     private RgbImage removeGlasses(RgbImage crop) {

@@ -1,0 +1,76 @@
+package dev.resface.cli;
+
+import static dev.resface.cli.CommandLineErrorsTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resface.cli.CommandLineErrorsTest.Outcome;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `resface eval` end to end on a tiny trained run and a tiny classifier, and its bad inputs. */
+class EvalCommandTest {
+    @Test
+    void writesMetricsAndReportAndRefusesBadInputs(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        Path runDir = dir.resolve("run");
+        Path classifier = dir.resolve("classifier");
+        assertThat(run("synth", "--out", data.toString(), "--count", "160").code()).isZero();
+        assertThat(run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out", runDir.toString(),
+                "--preset", "cpu", "--size", "32", "--iterations", "2", "--batch", "2").code()).isZero();
+        assertThat(run("classifier", "train", "--data", data.toString(), "--out", classifier.toString(), "--size", "32",
+                "--width", "0.25", "--iterations", "20").code()).isZero();
+        assertThat(classifier.resolve("accuracy.json")).exists();
+
+        Outcome o = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--classifier",
+                classifier.toString(), "--per-class", "3");
+        assertThat(o.code()).as(o.err()).isZero();
+        JsonNode m = new ObjectMapper().readTree(runDir.resolve("eval/metrics.json").toFile());
+        for (String direction : new String[] {"add", "remove"}) {
+            JsonNode s = m.get(direction);
+            assertThat(s.get("faces").asInt()).isEqualTo(3);
+            assertThat(s.get("successRate").asDouble()).isBetween(0.0, 1.0);
+            assertThat(s.get("ssimEdited").asDouble()).isBetween(-1.0, 1.0);
+            assertThat(s.get("maeOutside").asDouble()).isGreaterThanOrEqualTo(0);
+            assertThat(m.get("faces").get(direction)).hasSize(3);
+        }
+        assertThat(m.get("region").asText()).contains("masks/Eyeglasses");
+        String html = Files.readString(runDir.resolve("eval/report.html"));
+        for (String id : new String[] {"classifier", "detail", "truth"}) {
+            for (String rank : new String[] {"best", "median", "worst"}) {
+                assertThat(html).contains("edits-" + id + "-" + rank + ".png");
+                assertThat(runDir.resolve("eval/edits-" + id + "-" + rank + ".png")).exists();
+            }
+        }
+
+        // a classifier without the run's attribute
+        Path smiling = dir.resolve("smiling-classifier");
+        assertThat(run("classifier", "train", "--data", data.toString(), "--out", smiling.toString(), "--size", "32",
+                "--width", "0.25", "--iterations", "2", "--attributes", "Smiling").code()).isZero();
+        Outcome wrong = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--classifier",
+                smiling.toString());
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("classifier.json").contains("no output for Eyeglasses");
+
+        // a run without weights
+        Files.delete(runDir.resolve("checkpoint.bin"));
+        Outcome noWeights = run("eval", "--model", runDir.toString(), "--data", data.toString());
+        assertThat(noWeights.code()).isEqualTo(2);
+        assertThat(noWeights.err()).contains("checkpoint.bin");
+
+        // an image of the wrong size in the dataset
+        ImageIO.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "jpg",
+                data.resolve("img_align_celeba/000005.jpg").toFile());
+        Outcome badImage = run("classifier", "train", "--data", data.toString(), "--out", dir.resolve("c2").toString(),
+                "--size", "32", "--iterations", "1");
+        assertThat(badImage.code()).isEqualTo(2);
+        assertThat(badImage.err()).contains("000005.jpg").contains("100x100");
+        assertThat(badImage.err().lines().filter(l -> l.contains("error")).count()).isEqualTo(1);
+        assertThat(badImage.err()).doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,171 @@
+package dev.resface.evaluation;
+
+import dev.resface.BadInputException;
+import dev.resface.classifier.AttributeClassifier;
+import dev.resface.data.AreaResize;
+import dev.resface.data.AttributeSplit;
+import dev.resface.data.CelebaDataset;
+import dev.resface.data.FaceAttribute;
+import dev.resface.data.PackedImages;
+import dev.resface.editing.ResidualPredictor;
+import dev.resface.image.RgbImage;
+import dev.resface.model.Direction;
+import dev.resface.model.ResidualGan;
+import dev.resface.report.ImageConversions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Scores a run's edits on balanced test faces: G0 on faces without the attribute, G1 on faces with it. Each edit gets
+ * the classifier's verdict, the change outside the attribute's region and, where the dataset has pairs, its distance
+ * to the true counterpart (the unedited input's beside it).
+ */
+public final class EditEvaluation {
+    private static final int BATCH = 16;
+    /** Grows the SynthFaces mask at crop size, so anti-aliased edges of the attribute count as inside. */
+    private static final int MASK_DILATION = 1;
+
+    private final CelebaDataset dataset;
+    private final PackedImages cache;
+    private final FaceAttribute attribute;
+    private final AttributeClassifier classifier; // may be null
+    private final GroundTruthPairs pairs; // may be null
+    private final int size;
+
+    public EditEvaluation(CelebaDataset dataset, PackedImages cache, FaceAttribute attribute,
+            AttributeClassifier classifier, Path classifierDir) {
+        this.dataset = dataset;
+        this.cache = cache;
+        this.attribute = attribute;
+        this.classifier = classifier;
+        this.size = cache.size();
+        this.pairs = GroundTruthPairs.available(dataset.root(), attribute)
+                ? new GroundTruthPairs(dataset, attribute, cache.recipe(), size) : null;
+        if (classifier != null) {
+            if (classifier.indexOf(attribute) < 0) {
+                throw BadInputException.at(classifierDir.resolve(AttributeClassifier.CONFIG),
+                        "this classifier has no output for " + attribute.celebaName() + "; it knows "
+                                + classifier.config().attributes());
+            }
+            if (!classifier.config().crop().equals(cache.recipe().id())) {
+                throw BadInputException.at(classifierDir.resolve(AttributeClassifier.CONFIG), "trained on crop '"
+                        + classifier.config().crop() + "', but the run uses '" + cache.recipe().id() + "'");
+            }
+        }
+    }
+
+    /** Where the region of each face comes from, for the report. */
+    public String regionSource() {
+        if (pairs != null) {
+            return "the dataset's attribute masks (masks/" + attribute.celebaName() + "/)";
+        }
+        if (dataset.hasLandmarks()) {
+            return "the dataset's 5 landmarks (" + (attribute.isLocal() ? "see AttributeRegion" : "whole face") + ")";
+        }
+        return "none (the dataset has neither masks nor landmarks)";
+    }
+
+    public boolean hasPairs() {
+        return pairs != null;
+    }
+
+    /** Test faces of one direction: without the attribute for ADD, with it for REMOVE. */
+    public static int[] faces(CelebaDataset dataset, FaceAttribute attribute, Direction direction, int perClass,
+            long seed) {
+        AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute).balancedTestSet(perClass, seed);
+        if (set.perClass() == 0) {
+            throw BadInputException.at(dataset.layout().partition(), "no test faces (partition 2) both with and"
+                    + " without " + attribute.celebaName() + ": nothing to evaluate");
+        }
+        return direction == Direction.ADD ? set.negatives() : set.positives();
+    }
+
+    public record Edited(EditScore score, float[] input, float[] residual) {}
+
+    public List<Edited> evaluate(ResidualGan gan, Direction direction, int[] indices, IntConsumer progress) {
+        int plane = 3 * size * size;
+        List<Edited> out = new ArrayList<>();
+        for (int start = 0; start < indices.length; start += BATCH) {
+            int n = Math.min(BATCH, indices.length - start);
+            float[] x = new float[n * plane];
+            for (int i = 0; i < n; i++) {
+                int index = indices[start + i];
+                if (!cache.contains(index)) {
+                    throw BadInputException.at(dataset.imagePath(index), "was skipped when the cache was built");
+                }
+                System.arraycopy(ImageConversions.toChw(cache.image(cache.cacheIndex(index))), 0, x, i * plane, plane);
+            }
+            float[] r = ResidualPredictor.residuals(gan, direction, x, n);
+            float[] edited = ImageConversions.addClipped(x, r);
+            float[] pIn = probabilities(x, n);
+            float[] pEd = probabilities(edited, n);
+            for (int i = 0; i < n; i++) {
+                int index = indices[start + i];
+                float[] xi = Arrays.copyOfRange(x, i * plane, (i + 1) * plane);
+                float[] ri = Arrays.copyOfRange(r, i * plane, (i + 1) * plane);
+                float[] ei = Arrays.copyOfRange(edited, i * plane, (i + 1) * plane);
+                out.add(new Edited(score(index, direction, xi, ei, pIn[i], pEd[i]), xi, ri));
+                progress.accept(index);
+            }
+        }
+        return out;
+    }
+
+    private EditScore score(int index, Direction direction, float[] x, float[] edited, double pIn, double pEd) {
+        boolean[] region = region(index);
+        DetailPreservation detail = region == null ? new DetailPreservation(Double.NaN, Double.NaN, Double.NaN)
+                : DetailPreservation.of(x, edited, region);
+        double psnrIn = Double.NaN, psnrEd = Double.NaN, ssimIn = Double.NaN, ssimEd = Double.NaN;
+        double maeIn = Double.NaN, maeEd = Double.NaN;
+        if (pairs != null) {
+            float[] truth = pairs.counterpart(index);
+            psnrIn = GroundTruthScore.psnr(x, truth);
+            psnrEd = GroundTruthScore.psnr(edited, truth);
+            ssimIn = Ssim.of(x, truth, size, size);
+            ssimEd = Ssim.of(edited, truth, size, size);
+            maeIn = GroundTruthScore.mae(x, truth);
+            maeEd = GroundTruthScore.mae(edited, truth);
+        }
+        return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
+                ssimEd, maeIn, maeEd);
+    }
+
+    private boolean[] region(int index) {
+        if (pairs != null) {
+            return pairs.mask(index, MASK_DILATION);
+        }
+        return dataset.landmarks(index)
+                .map(l -> AttributeRegion.of(attribute, l.inCrop(cache.recipe(), size), size, size))
+                .orElse(null);
+    }
+
+    /** The classifier's P(attribute) for each image, resized to its input size; NaN without a classifier. */
+    private float[] probabilities(float[] nchw, int n) {
+        float[] out = new float[n];
+        if (classifier == null) {
+            Arrays.fill(out, Float.NaN);
+            return out;
+        }
+        int s = classifier.config().imageSize();
+        int plane = 3 * size * size;
+        float[] resized = new float[n * 3 * s * s];
+        for (int i = 0; i < n; i++) {
+            float[] one = Arrays.copyOfRange(nchw, i * plane, (i + 1) * plane);
+            if (s != size) {
+                RgbImage img = ImageConversions.toRgb(one, size);
+                one = ImageConversions.toChw(AreaResize.whole(img, s));
+            }
+            System.arraycopy(one, 0, resized, i * 3 * s * s, 3 * s * s);
+        }
+        float[] p = classifier.probabilities(resized, n);
+        int a = classifier.config().attributes().size();
+        int k = classifier.indexOf(attribute);
+        for (int i = 0; i < n; i++) {
+            out[i] = p[i * a + k];
+        }
+        return out;
+    }
+}

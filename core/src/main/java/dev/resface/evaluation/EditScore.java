@@ -1,0 +1,45 @@
+package dev.resface.evaluation;
+
+import dev.resface.model.Direction;
+
+/**
+ * Everything measured on one edited test face. NaN where a scorer is missing: no classifier (probabilities), no
+ * attribute region (detail), no true counterpart (ground truth).
+ *
+ * @param probabilityInput the classifier's P(attribute) on the input
+ * @param probabilityEdited the same on the edited face
+ * @param detail change outside the attribute region
+ * @param psnrInput PSNR of the input against the true counterpart, dB
+ * @param psnrEdited PSNR of the edit against the true counterpart, dB
+ * @param ssimInput SSIM of the input against the true counterpart
+ * @param ssimEdited SSIM of the edit against the true counterpart
+ * @param maeInput mean absolute error of the input against the true counterpart, grey levels
+ * @param maeEdited the same for the edit
+ */
+public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
+        double probabilityEdited, DetailPreservation detail, double psnrInput, double psnrEdited, double ssimInput,
+        double ssimEdited, double maeInput, double maeEdited) {
+
+    /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
+    public boolean succeeded() {
+        return hasTarget(probabilityEdited);
+    }
+
+    /** Whether the unedited face already had the target value: the rate an edit must beat. */
+    public boolean alreadyThere() {
+        return hasTarget(probabilityInput);
+    }
+
+    private boolean hasTarget(double p) {
+        return direction == Direction.ADD ? p >= 0.5 : p < 0.5;
+    }
+
+    /** P(target value) on the edit: high is a convincing edit. */
+    public double targetProbability() {
+        return direction == Direction.ADD ? probabilityEdited : 1 - probabilityEdited;
+    }
+
+    public double psnrGain() {
+        return psnrEdited - psnrInput;
+    }
+}
