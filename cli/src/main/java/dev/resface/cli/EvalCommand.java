@@ -11,8 +11,11 @@ import dev.resface.evaluation.EditEvaluation;
 import dev.resface.evaluation.EditEvaluation.Edited;
 import dev.resface.evaluation.EditReport;
 import dev.resface.evaluation.EditSummary;
+import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.model.Direction;
 import dev.resface.util.Progress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Score a trained run's edits on balanced test faces: classifier success rate, change outside the"
-                + " attribute region, distance to true counterparts where the dataset has them. Writes"
+                + " attribute region, identity kept (face-api), distance to true counterparts where the dataset has them. Writes"
                 + " RUN/eval/report.html and metrics.json.",
         subcommands = {EvalLandmarksCommand.class})
 final class EvalCommand implements Callable<Integer> {
@@ -47,20 +50,29 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", description = "output folder (default RUN/eval)")
     Path out;
 
+    @Option(names = "--face-api", description = "the npm package @vladmandic/face-api for the identity score"
+            + " (default: installed by ./setup.sh under assets/; skipped with a note when absent)")
+    Path faceApi;
+
     @Override
     public Integer call() throws Exception {
         if (run == null || data == null) {
             throw new BadInputException("eval needs --model RUN and --data DIR (or a subcommand: eval landmarks)");
         }
         CelebaDataset dataset = CelebaDataset.open(data);
+        Path faceApiDir = faceApi != null ? faceApi : FaceApiPackage.defaultDir();
+        boolean identity = faceApi != null || Files.isDirectory(faceApiDir);
         try (Editor editor = Editor.open(run);
-                AttributeClassifier classifier = classifierDir == null ? null : AttributeClassifier.open(classifierDir)) {
+                AttributeClassifier classifier = classifierDir == null ? null : AttributeClassifier.open(classifierDir);
+                FaceRecognitionNet recognition = identity ? FaceRecognitionNet.load(FaceApiPackage.models(faceApiDir))
+                        : null) {
             FaceAttribute attribute = editor.config().train().attribute();
             CropRecipe recipe = CropRecipe.parse(editor.config().data().crop());
             int size = editor.imageSize();
             PackedImages cache = PackedImages.open(dataset, recipe, size,
                     PackedImages.defaultPath(dataset.root(), recipe, size), false);
-            EditEvaluation evaluation = new EditEvaluation(dataset, cache, attribute, classifier, classifierDir);
+            EditEvaluation evaluation = new EditEvaluation(dataset, cache, attribute, classifier, classifierDir,
+                    recognition);
             int[] negatives = EditEvaluation.faces(dataset, attribute, Direction.ADD, perClass, seed);
             int[] positives = EditEvaluation.faces(dataset, attribute, Direction.REMOVE, perClass, seed);
             List<Edited> add;
@@ -79,7 +91,8 @@ final class EvalCommand implements Callable<Integer> {
                     : classifierDir.toAbsolutePath().toString());
             context.put("region", evaluation.regionSource());
             context.put("groundTruth", evaluation.hasPairs() ? "counterparts/" + attribute.celebaName() : "none");
-            context.put("identity", "not measured yet (face-api recognition port pending)");
+            context.put("identity", identity ? "face-api recognition net (" + faceApiDir + "), input vs edit"
+                    : "not measured: " + faceApiDir + " is missing (./setup.sh installs it)");
             Path target = out != null ? out : run.resolve("eval");
             EditReport.write(target, context, add, remove, size);
             System.out.print(EditReport.table(EditSummary.of(Direction.ADD, add.stream().map(Edited::score).toList()),

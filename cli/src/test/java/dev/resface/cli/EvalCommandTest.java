@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `resface eval` end to end on a tiny trained run and a tiny classifier, and its bad inputs. */
 class EvalCommandTest {
+    static final Path FACE_API = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
+
     @Test
     void writesMetricsAndReportAndRefusesBadInputs(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("synth");
@@ -28,7 +30,7 @@ class EvalCommandTest {
         assertThat(classifier.resolve("accuracy.json")).exists();
 
         Outcome o = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--classifier",
-                classifier.toString(), "--per-class", "3");
+                classifier.toString(), "--per-class", "3", "--face-api", FACE_API.toString());
         assertThat(o.code()).as(o.err()).isZero();
         JsonNode m = new ObjectMapper().readTree(runDir.resolve("eval/metrics.json").toFile());
         for (String direction : new String[] {"add", "remove"}) {
@@ -38,10 +40,12 @@ class EvalCommandTest {
             assertThat(s.get("ssimEdited").asDouble()).isBetween(-1.0, 1.0);
             assertThat(s.get("maeOutside").asDouble()).isGreaterThanOrEqualTo(0);
             assertThat(m.get("faces").get(direction)).hasSize(3);
+            assertThat(s.get("identityCosine").asDouble()).isBetween(-1.0, 1.0);
+            assertThat(s.get("identityDistance").asDouble()).isGreaterThanOrEqualTo(0);
         }
         assertThat(m.get("region").asText()).contains("masks/Eyeglasses");
         String html = Files.readString(runDir.resolve("eval/report.html"));
-        for (String id : new String[] {"classifier", "detail", "truth"}) {
+        for (String id : new String[] {"classifier", "detail", "truth", "identity"}) {
             for (String rank : new String[] {"best", "median", "worst"}) {
                 assertThat(html).contains("edits-" + id + "-" + rank + ".png");
                 assertThat(runDir.resolve("eval/edits-" + id + "-" + rank + ".png")).exists();
@@ -56,6 +60,12 @@ class EvalCommandTest {
                 smiling.toString());
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("classifier.json").contains("no output for Eyeglasses");
+
+        // a face-api folder without its weights
+        Outcome noFaceApi = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--face-api",
+                dir.resolve("nowhere").toString());
+        assertThat(noFaceApi.code()).isEqualTo(2);
+        assertThat(noFaceApi.err()).contains("face_recognition_model-weights_manifest.json").contains("missing");
 
         // a run without weights
         Files.delete(runDir.resolve("checkpoint.bin"));

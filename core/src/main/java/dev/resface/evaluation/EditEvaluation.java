@@ -8,6 +8,7 @@ import dev.resface.data.CelebaDataset;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.editing.ResidualPredictor;
+import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
 import dev.resface.model.ResidualGan;
@@ -20,8 +21,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Scores a run's edits on balanced test faces: G0 on faces without the attribute, G1 on faces with it. Each edit gets
- * the classifier's verdict, the change outside the attribute's region and, where the dataset has pairs, its distance
- * to the true counterpart (the unedited input's beside it).
+ * the classifier's verdict, the change outside the attribute's region, face-api's identity distance to the input and,
+ * where the dataset has pairs, its distance to the true counterpart (the unedited input's beside it).
  */
 public final class EditEvaluation {
     private static final int BATCH = 16;
@@ -32,15 +33,17 @@ public final class EditEvaluation {
     private final PackedImages cache;
     private final FaceAttribute attribute;
     private final AttributeClassifier classifier; // may be null
+    private final FaceRecognitionNet identity; // may be null
     private final GroundTruthPairs pairs; // may be null
     private final int size;
 
     public EditEvaluation(CelebaDataset dataset, PackedImages cache, FaceAttribute attribute,
-            AttributeClassifier classifier, Path classifierDir) {
+            AttributeClassifier classifier, Path classifierDir, FaceRecognitionNet identity) {
         this.dataset = dataset;
         this.cache = cache;
         this.attribute = attribute;
         this.classifier = classifier;
+        this.identity = identity;
         this.size = cache.size();
         this.pairs = GroundTruthPairs.available(dataset.root(), attribute)
                 ? new GroundTruthPairs(dataset, attribute, cache.recipe(), size) : null;
@@ -129,8 +132,16 @@ public final class EditEvaluation {
             maeIn = GroundTruthScore.mae(x, truth);
             maeEd = GroundTruthScore.mae(edited, truth);
         }
+        double idDistance = Double.NaN;
+        double idCosine = Double.NaN;
+        if (identity != null) {
+            float[] before = identity.descriptor(ImageConversions.toRgb(x, size));
+            float[] after = identity.descriptor(ImageConversions.toRgb(edited, size));
+            idDistance = FaceRecognitionNet.distance(before, after);
+            idCosine = FaceRecognitionNet.cosine(before, after);
+        }
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
-                ssimEd, maeIn, maeEd);
+                ssimEd, maeIn, maeEd, idDistance, idCosine);
     }
 
     private boolean[] region(int index) {

@@ -31,7 +31,8 @@ public final class EditReport {
             new Ranking("classifier", "classifier's P(target value) on the edit", EditScore::targetProbability),
             new Ranking("detail", "least change outside the attribute region (-MAE outside)",
                     s -> -s.detail().maeOutside()),
-            new Ranking("truth", "PSNR gain toward the true counterpart", EditScore::psnrGain));
+            new Ranking("truth", "PSNR gain toward the true counterpart", EditScore::psnrGain),
+            new Ranking("identity", "identity kept (-face-api descriptor distance)", s -> -s.identityDistance()));
 
     private EditReport() {}
 
@@ -48,6 +49,10 @@ public final class EditReport {
         row(s, "PSNR to truth: edited (dB)", "%12.2f", add.psnrEdited(), remove.psnrEdited());
         row(s, "SSIM to truth: input", "%12.4f", add.ssimInput(), remove.ssimInput());
         row(s, "SSIM to truth: edited", "%12.4f", add.ssimEdited(), remove.ssimEdited());
+        row(s, "identity distance (face-api)", "%12.3f", add.identityDistance(), remove.identityDistance());
+        row(s, "identity cosine similarity", "%12.4f", add.identityCosine(), remove.identityCosine());
+        row(s, "  same person (distance < 0.6)", "%11.1f%%", 100 * add.sameIdentityRate(),
+                100 * remove.sameIdentityRate());
         return s.toString();
     }
 

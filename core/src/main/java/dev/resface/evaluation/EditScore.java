@@ -4,7 +4,7 @@ import dev.resface.model.Direction;
 
 /**
  * Everything measured on one edited test face. NaN where a scorer is missing: no classifier (probabilities), no
- * attribute region (detail), no true counterpart (ground truth).
+ * attribute region (detail), no true counterpart (ground truth), no face-api package (identity).
  *
  * @param probabilityInput the classifier's P(attribute) on the input
  * @param probabilityEdited the same on the edited face
@@ -15,10 +15,12 @@ import dev.resface.model.Direction;
  * @param ssimEdited SSIM of the edit against the true counterpart
  * @param maeInput mean absolute error of the input against the true counterpart, grey levels
  * @param maeEdited the same for the edit
+ * @param identityDistance face-api's descriptor distance between input and edit (same person below 0.6)
+ * @param identityCosine cosine similarity of the two descriptors
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
         double probabilityEdited, DetailPreservation detail, double psnrInput, double psnrEdited, double ssimInput,
-        double ssimEdited, double maeInput, double maeEdited) {
+        double ssimEdited, double maeInput, double maeEdited, double identityDistance, double identityCosine) {
 
     /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
     public boolean succeeded() {

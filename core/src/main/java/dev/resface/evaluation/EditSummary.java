@@ -1,5 +1,6 @@
 package dev.resface.evaluation;
 
+import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.model.Direction;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -10,7 +11,8 @@ import java.util.function.ToDoubleFunction;
  */
 public record EditSummary(Direction direction, int faces, double successRate, double unchangedRate,
         double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double psnrInput,
-        double psnrEdited, double ssimInput, double ssimEdited, double maeInput, double maeEdited) {
+        double psnrEdited, double ssimInput, double ssimEdited, double maeInput, double maeEdited,
+        double identityDistance, double identityCosine, double sameIdentityRate) {
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
@@ -25,7 +27,11 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, EditScore::ssimInput),
                 mean(scores, EditScore::ssimEdited),
                 mean(scores, EditScore::maeInput),
-                mean(scores, EditScore::maeEdited));
+                mean(scores, EditScore::maeEdited),
+                mean(scores, EditScore::identityDistance),
+                mean(scores, EditScore::identityCosine),
+                mean(scores, s -> Double.isNaN(s.identityDistance()) ? Double.NaN
+                        : s.identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0));
     }
 
     private static double capped(double psnr) {
