@@ -1,6 +1,7 @@
 // Runs @vladmandic/face-api itself (pure-JS TensorFlow.js, cpu backend) on the package's demo photos and writes
-// the fixture the Java port is tested against: for each detected face, the 150x150 crop the recognition net
-// consumes (PNG, so Java reads the very same pixels) and face-api's 128-D descriptor of it.
+// the fixture the Java ports are tested against: for each detected face, the 150x150 crop the recognition net
+// consumes and the 112x112 crop the age/gender and expression nets consume (PNGs, so Java reads the very same
+// pixels), with face-api's 128-D descriptor, age, gender softmax and seven expression probabilities of them.
 //
 // Usage (from the repository root, after ./setup.sh):
 //   npm install --prefix /tmp/tfjs @tensorflow/tfjs@4.22.0 @tensorflow/tfjs-backend-wasm@4.22.0 jpeg-js@0.4.4 pngjs@7.0.0
@@ -40,6 +41,8 @@ function writePng(file, int32, size) {
   await faceapi.nets.ssdMobilenetv1.loadFromWeightMap(weights('ssd_mobilenetv1_model'));
   await faceapi.nets.faceLandmark68Net.loadFromWeightMap(weights('face_landmark_68_model'));
   await faceapi.nets.faceRecognitionNet.loadFromWeightMap(weights('face_recognition_model'));
+  await faceapi.nets.ageGenderNet.loadFromWeightMap(weights('age_gender_model'));
+  await faceapi.nets.faceExpressionNet.loadFromWeightMap(weights('face_expression_model'));
   fs.mkdirSync(out, { recursive: true });
   const faces = [];
   for (const photo of ['sample1.jpg', 'sample2.jpg', 'sample3.jpg', 'sample4.jpg', 'sample5.jpg', 'sample6.jpg']) {
@@ -53,12 +56,23 @@ function writePng(file, int32, size) {
       // 8-bit pixels: on exactly 150x150 input face-api neither pads nor resizes, so the PNG is all the net sees
       const [crop] = await faceapi.extractFaceTensors(image, [f.alignedRect]);
       const sized = tf.tidy(() => tf.image.resizeBilinear(crop, [150, 150]).round().clipByValue(0, 255).toInt());
-      const pixels = await sized.data();
+      const small = tf.tidy(() => tf.image.resizeBilinear(crop, [112, 112]).round().clipByValue(0, 255).toInt());
       const descriptor = await faceapi.nets.faceRecognitionNet.computeFaceDescriptor(sized);
-      const name = photo.replace('.jpg', '') + '-face' + k + '.png';
-      writePng(path.join(out, name), pixels, 150);
-      faces.push({ image: name, photo, descriptor: Array.from(descriptor) });
-      tf.dispose([crop, sized]);
+      const ageGender = faceapi.nets.ageGenderNet.forwardInput(await faceapi.toNetInput(small));
+      const expressions = faceapi.nets.faceExpressionNet.forwardInput(await faceapi.toNetInput(small));
+      const stem = photo.replace('.jpg', '') + '-face' + k;
+      writePng(path.join(out, stem + '.png'), await sized.data(), 150);
+      writePng(path.join(out, stem + '-112.png'), await small.data(), 112);
+      faces.push({
+        image: stem + '.png',
+        image112: stem + '-112.png',
+        photo,
+        descriptor: Array.from(descriptor),
+        age: (await ageGender.age.data())[0],
+        gender: Array.from(await ageGender.gender.data()),
+        expressions: Array.from(await expressions.data()),
+      });
+      tf.dispose([crop, sized, small, ageGender.age, ageGender.gender, expressions]);
     }
     image.dispose();
   }

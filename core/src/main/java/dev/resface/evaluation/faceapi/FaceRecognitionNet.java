@@ -5,15 +5,11 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import dev.resface.data.AreaResize;
 import dev.resface.engine.Torch;
 import dev.resface.image.RgbImage;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * face-api's face recognition network (its {@code src/faceRecognitionNet}: a ResNet-34-like net on 150x150 faces,
@@ -24,16 +20,13 @@ public final class FaceRecognitionNet implements AutoCloseable {
     public static final int INPUT = 150;
     /** face-api's threshold on the Euclidean distance between descriptors. */
     public static final double SAME_PERSON_DISTANCE = 0.6;
-    private static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
 
     private final NDManager manager;
-    private final TfjsWeights weights;
-    /** Weights as tensors, made once: conv filters already in DJL's layout. */
-    private final Map<String, NDArray> tensors = new HashMap<>();
+    private final TfOps ops;
 
     private FaceRecognitionNet(NDManager manager, TfjsWeights weights) {
         this.manager = manager;
-        this.weights = weights;
+        this.ops = new TfOps(manager, weights);
     }
 
     /** @param modelDir the package's {@code model/} folder */
@@ -51,15 +44,7 @@ public final class FaceRecognitionNet implements AutoCloseable {
     public float[] descriptor(RgbImage face) {
         RgbImage in = face.width() == INPUT && face.height() == INPUT ? face : AreaResize.whole(face, INPUT);
         try (NDManager scratch = manager.newSubManager()) {
-            float[] chw = new float[3 * INPUT * INPUT];
-            int plane = INPUT * INPUT;
-            for (int i = 0; i < plane; i++) {
-                for (int c = 0; c < 3; c++) {
-                    chw[c * plane + i] = ((in.pixels()[3 * i + c] & 0xFF) - MEAN_RGB[c]) / 255f;
-                }
-            }
-            NDArray x = scratch.create(chw, new Shape(1, 3, INPUT, INPUT));
-            x = conv(x, "conv32_down", 2, true);
+            NDArray x = conv(ops.input(scratch, in, INPUT), "conv32_down", 2, true);
             x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
             for (String block : new String[] {"conv32_1", "conv32_2", "conv32_3"}) {
                 x = residual(x, block);
@@ -74,24 +59,15 @@ public final class FaceRecognitionNet implements AutoCloseable {
             x = residual(residual(x, "conv256_1"), "conv256_2");
             x = residualDown(x, "conv256_down_out");
             NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
-            return pooled.matMul(tensor("fc")).toFloatArray();
+            return pooled.matMul(ops.tensor("fc", f -> f)).toFloatArray();
         }
     }
 
     /** conv (TF "valid" at stride 2, "same" at stride 1), bias, per-channel scale and shift, optional ReLU. */
     private NDArray conv(NDArray x, String name, int stride, boolean relu) {
-                NDArray filters = tensors.computeIfAbsent(name + "/conv/filters", key -> {
-            TfjsWeights.Tensor f = weights.get(key);
-            // TF stores filters as (kh, kw, in, out); DJL wants (out, in, kh, kw)
-            return manager.create(f.values(), new Shape(f.shape()[0], f.shape()[1], f.shape()[2], f.shape()[3]))
-                    .transpose(3, 2, 0, 1).duplicate();
-        });
-        int k = (int) filters.getShape().get(2);
-        int pad = stride == 1 ? k / 2 : 0;
-        NDArray out = Conv2d.conv2d(x, filters, vector(name + "/conv/bias"), new Shape(stride, stride),
-                new Shape(pad, pad)).singletonOrThrow();
-        out = out.mul(vector(name + "/scale/weights").reshape(1, -1, 1, 1))
-                .add(vector(name + "/scale/biases").reshape(1, -1, 1, 1));
+        NDArray out = ops.conv(x, name + "/conv", stride, stride == 1)
+                .mul(ops.tensor(name + "/scale/weights", f -> f.reshape(1, -1, 1, 1)))
+                .add(ops.tensor(name + "/scale/biases", f -> f.reshape(1, -1, 1, 1)));
         return relu ? out.maximum(0f) : out;
     }
 
@@ -108,30 +84,18 @@ public final class FaceRecognitionNet implements AutoCloseable {
     private NDArray residualDown(NDArray x, String block) {
         NDArray out = conv(x, block + "/conv1", 2, true);
         out = conv(out, block + "/conv2", 1, false);
-        NDArray pooled = Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
+        NDArray pooled = ops.avgPoolValid(x, 2, 2);
+        NDManager m = x.getManager();
         long n = out.getShape().get(0);
         long c = out.getShape().get(1);
         if (pooled.getShape().get(2) != out.getShape().get(2) || pooled.getShape().get(3) != out.getShape().get(3)) {
-            out = NDArrays.concat(new NDList(out,
-                    x.getManager().zeros(new Shape(n, c, 1, out.getShape().get(3)))), 2);
-            out = NDArrays.concat(new NDList(out,
-                    x.getManager().zeros(new Shape(n, c, out.getShape().get(2), 1))), 3);
+            out = NDArrays.concat(new NDList(out, m.zeros(new Shape(n, c, 1, out.getShape().get(3)))), 2);
+            out = NDArrays.concat(new NDList(out, m.zeros(new Shape(n, c, out.getShape().get(2), 1))), 3);
         }
         if (pooled.getShape().get(1) != c) {
-            pooled = NDArrays.concat(new NDList(pooled, x.getManager().zeros(pooled.getShape())), 1);
+            pooled = NDArrays.concat(new NDList(pooled, m.zeros(pooled.getShape())), 1);
         }
         return pooled.add(out).maximum(0f);
-    }
-
-    private NDArray vector(String name) {
-        return tensors.computeIfAbsent(name, key -> manager.create(weights.get(key).values()));
-    }
-
-    private NDArray tensor(String name) {
-        return tensors.computeIfAbsent(name, key -> {
-            TfjsWeights.Tensor t = weights.get(key);
-            return manager.create(t.values(), new Shape(Arrays.stream(t.shape()).asLongStream().toArray()));
-        });
     }
 
     /** face-api's distance between two descriptors. */

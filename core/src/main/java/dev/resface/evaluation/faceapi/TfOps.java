@@ -1,0 +1,129 @@
+package dev.resface.evaluation.faceapi;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.pooling.Pool;
+import dev.resface.image.RgbImage;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * The TensorFlow.js layers face-api's nets are made of, on DJL (NCHW), with TensorFlow's padding rules: "same" pads
+ * {@code max(0, (ceil(n/s) - 1) * s + k - n)} in all, the odd pixel after (bottom, right), which DJL's symmetric conv
+ * padding cannot express, so such inputs are padded explicitly. Weights become tensors once, on first use; not
+ * thread-safe.
+ */
+final class TfOps {
+    /** face-api's mean RGB, subtracted before dividing by 255. */
+    private static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
+
+    private final NDManager manager;
+    private final TfjsWeights weights;
+    private final Map<String, NDArray> tensors = new HashMap<>();
+
+    TfOps(NDManager manager, TfjsWeights weights) {
+        this.manager = manager;
+        this.weights = weights;
+    }
+
+    /** An {@code size x size} face as the nets take it: NCHW, {@code (pixel - mean) / 255}. */
+    NDArray input(NDManager m, RgbImage face, int size) {
+        if (face.width() != size || face.height() != size) {
+            throw new IllegalArgumentException("expected a " + size + "x" + size + " face, got " + face.width() + "x"
+                    + face.height());
+        }
+        int plane = size * size;
+        float[] chw = new float[3 * plane];
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < 3; c++) {
+                chw[c * plane + i] = ((face.pixels()[3 * i + c] & 0xFF) - MEAN_RGB[c]) / 255f;
+            }
+        }
+        return m.create(chw, new Shape(1, 3, size, size));
+    }
+
+    /** {@code conv2d(x, name/filters, stride, same ? "same" : "valid") + name/bias}. */
+    NDArray conv(NDArray x, String name, int stride, boolean same) {
+        NDArray filters = tensor(name + "/filters", f -> f.transpose(3, 2, 0, 1)); // (kh,kw,in,out) -> (out,in,kh,kw)
+        int k = (int) filters.getShape().get(2);
+        return convolve(x, filters, tensor(name + "/bias", f -> f), k, stride, same, 1);
+    }
+
+    /** TF's separableConv2d, "same": a depthwise conv, a pointwise conv, then {@code name/bias}. */
+    NDArray separable(NDArray x, String name, int stride) {
+        NDArray depthwise = tensor(name + "/depthwise_filter", f -> f.transpose(2, 3, 0, 1)); // -> (C,1,kh,kw)
+        NDArray pointwise = tensor(name + "/pointwise_filter", f -> f.transpose(3, 2, 0, 1));
+        int channels = (int) depthwise.getShape().get(0);
+        NDArray out = convolve(x, depthwise, zeros(channels), (int) depthwise.getShape().get(2), stride, true, channels);
+        return Conv2d.conv2d(out, pointwise, tensor(name + "/bias", f -> f)).singletonOrThrow();
+    }
+
+    /** {@code maxPool(x, k, s, "same")}: padding never wins a max. */
+    NDArray maxPoolSame(NDArray x, int k, int s) {
+        int[] pad = samePadding(x, k, s);
+        NDArray padded = padAfter(x, pad, Float.NEGATIVE_INFINITY);
+        return Pool.maxPool2d(padded, new Shape(k, k), new Shape(s, s), new Shape(pad[0], pad[0]), false);
+    }
+
+    NDArray avgPoolValid(NDArray x, int k, int s) {
+        return Pool.avgPool2d(x, new Shape(k, k), new Shape(s, s), new Shape(0, 0), false, true);
+    }
+
+    /** {@code matMul(x (N, in), name/weights (in, out)) + name/bias}. */
+    NDArray dense(NDArray x, String weightsName, String biasName) {
+        return x.reshape(x.getShape().get(0), -1).matMul(tensor(weightsName, f -> f)).add(tensor(biasName, f -> f));
+    }
+
+    NDArray tensor(String name, UnaryOperator<NDArray> layout) {
+        return tensors.computeIfAbsent(name, key -> {
+            TfjsWeights.Tensor t = weights.get(key);
+            NDArray a = manager.create(t.values(), new Shape(Arrays.stream(t.shape()).asLongStream().toArray()));
+            return layout.apply(a).duplicate();
+        });
+    }
+
+    /** A zero bias, cached like a weight: DJL's conv takes a bias, TF's depthwise step has none. */
+    private NDArray zeros(int n) {
+        return tensors.computeIfAbsent("zeros/" + n, key -> manager.zeros(new Shape(n)));
+    }
+
+    private NDArray convolve(NDArray x, NDArray filters, NDArray bias, int k, int stride, boolean same, int groups) {
+        int[] pad = same ? samePadding(x, k, stride) : new int[] {0, 0, 0, 0};
+        NDArray in = padAfter(x, pad, 0f);
+        return Conv2d.conv2d(in, filters, bias, new Shape(stride, stride), new Shape(pad[0], pad[2]),
+                new Shape(1, 1), groups).singletonOrThrow();
+    }
+
+    /** TF "same" padding as {top, bottom, left, right}. */
+    private static int[] samePadding(NDArray x, int k, int s) {
+        int h = (int) x.getShape().get(2);
+        int w = (int) x.getShape().get(3);
+        int th = Math.max(0, ((h + s - 1) / s - 1) * s + k - h);
+        int tw = Math.max(0, ((w + s - 1) / s - 1) * s + k - w);
+        return new int[] {th / 2, th - th / 2, tw / 2, tw - tw / 2};
+    }
+
+    /** Adds the rows and columns by which bottom/right padding exceeds top/left, so the rest is symmetric. */
+    private static NDArray padAfter(NDArray x, int[] pad, float value) {
+        NDArray out = x;
+        int extraRows = pad[1] - pad[0];
+        int extraCols = pad[3] - pad[2];
+        long n = x.getShape().get(0);
+        long c = x.getShape().get(1);
+        if (extraRows > 0) {
+            out = NDArrays.concat(new NDList(out,
+                    x.getManager().full(new Shape(n, c, extraRows, out.getShape().get(3)), value)), 2);
+        }
+        if (extraCols > 0) {
+            out = NDArrays.concat(new NDList(out,
+                    x.getManager().full(new Shape(n, c, out.getShape().get(2), extraCols), value)), 3);
+        }
+        return out;
+    }
+}
