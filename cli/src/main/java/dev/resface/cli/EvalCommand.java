@@ -11,6 +11,7 @@ import dev.resface.evaluation.EditEvaluation;
 import dev.resface.evaluation.EditEvaluation.Edited;
 import dev.resface.evaluation.EditReport;
 import dev.resface.evaluation.EditSummary;
+import dev.resface.evaluation.faceapi.FaceApiAttributeScorer;
 import dev.resface.evaluation.faceapi.FaceApiPackage;
 import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.model.Direction;
@@ -65,14 +66,16 @@ final class EvalCommand implements Callable<Integer> {
         try (Editor editor = Editor.open(run);
                 AttributeClassifier classifier = classifierDir == null ? null : AttributeClassifier.open(classifierDir);
                 FaceRecognitionNet recognition = identity ? FaceRecognitionNet.load(FaceApiPackage.models(faceApiDir))
-                        : null) {
+                        : null;
+                FaceApiAttributeScorer pretrained = identity
+                        ? FaceApiAttributeScorer.load(FaceApiPackage.models(faceApiDir)) : null) {
             FaceAttribute attribute = editor.config().train().attribute();
             CropRecipe recipe = CropRecipe.parse(editor.config().data().crop());
             int size = editor.imageSize();
             PackedImages cache = PackedImages.open(dataset, recipe, size,
                     PackedImages.defaultPath(dataset.root(), recipe, size), false);
             EditEvaluation evaluation = new EditEvaluation(dataset, cache, attribute, classifier, classifierDir,
-                    recognition);
+                    recognition, pretrained);
             int[] negatives = EditEvaluation.faces(dataset, attribute, Direction.ADD, perClass, seed);
             int[] positives = EditEvaluation.faces(dataset, attribute, Direction.REMOVE, perClass, seed);
             List<Edited> add;
@@ -90,6 +93,12 @@ final class EvalCommand implements Callable<Integer> {
             context.put("classifier", classifierDir == null ? "none (no success rate)"
                     : classifierDir.toAbsolutePath().toString());
             context.put("region", evaluation.regionSource());
+            context.put("pretrainedScorer", !identity ? "none (face-api missing)"
+                    : FaceApiAttributeScorer.covers(attribute) ? "face-api " + switch (attribute) {
+                        case MALE -> "gender net: P(male) >= 0.5";
+                        case YOUNG -> "age net: younger than " + FaceApiAttributeScorer.YOUNG_AGE;
+                        default -> "expression net: P(happy) >= 0.5";
+                    } : "none for " + attribute.celebaName() + " (face-api scores Male, Young, Smiling)");
             context.put("groundTruth", evaluation.hasPairs() ? "counterparts/" + attribute.celebaName() : "none");
             context.put("identity", identity ? "face-api recognition net (" + faceApiDir + "), input vs edit"
                     : "not measured: " + faceApiDir + " is missing (./setup.sh installs it)");

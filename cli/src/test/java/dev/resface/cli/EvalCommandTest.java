@@ -52,6 +52,19 @@ class EvalCommandTest {
             }
         }
 
+        assertThat(m.get("add").get("pretrainedSuccessRate").asDouble()).isNaN(); // face-api has no glasses scorer
+
+        // Smiling gets face-api's pretrained expression scorer beside the trained classifier
+        Path smileRun = dir.resolve("smile-run");
+        assertThat(run("train", "--data", data.toString(), "--attribute", "Smiling", "--out", smileRun.toString(),
+                "--preset", "cpu", "--size", "32", "--iterations", "1", "--batch", "2").code()).isZero();
+        assertThat(run("eval", "--model", smileRun.toString(), "--data", data.toString(), "--per-class", "2",
+                "--face-api", FACE_API.toString()).code()).isZero();
+        JsonNode smile = new ObjectMapper().readTree(smileRun.resolve("eval/metrics.json").toFile());
+        assertThat(smile.get("remove").get("pretrainedSuccessRate").asDouble()).isBetween(0.0, 1.0);
+        assertThat(smile.get("remove").get("successRate").asDouble()).isNaN(); // no classifier given
+        assertThat(smile.get("pretrainedScorer").asText()).contains("P(happy)");
+
         // a classifier without the run's attribute
         Path smiling = dir.resolve("smiling-classifier");
         assertThat(run("classifier", "train", "--data", data.toString(), "--out", smiling.toString(), "--size", "32",

@@ -8,6 +8,7 @@ import dev.resface.data.CelebaDataset;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.editing.ResidualPredictor;
+import dev.resface.evaluation.faceapi.FaceApiAttributeScorer;
 import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
@@ -34,16 +35,19 @@ public final class EditEvaluation {
     private final FaceAttribute attribute;
     private final AttributeClassifier classifier; // may be null
     private final FaceRecognitionNet identity; // may be null
+    private final FaceApiAttributeScorer pretrained; // null where face-api has no scorer for the attribute
     private final GroundTruthPairs pairs; // may be null
     private final int size;
 
     public EditEvaluation(CelebaDataset dataset, PackedImages cache, FaceAttribute attribute,
-            AttributeClassifier classifier, Path classifierDir, FaceRecognitionNet identity) {
+            AttributeClassifier classifier, Path classifierDir, FaceRecognitionNet identity,
+            FaceApiAttributeScorer pretrained) {
         this.dataset = dataset;
         this.cache = cache;
         this.attribute = attribute;
         this.classifier = classifier;
         this.identity = identity;
+        this.pretrained = pretrained != null && FaceApiAttributeScorer.covers(attribute) ? pretrained : null;
         this.size = cache.size();
         this.pairs = GroundTruthPairs.available(dataset.root(), attribute)
                 ? new GroundTruthPairs(dataset, attribute, cache.recipe(), size) : null;
@@ -140,8 +144,19 @@ public final class EditEvaluation {
             idDistance = FaceRecognitionNet.distance(before, after);
             idCosine = FaceRecognitionNet.cosine(before, after);
         }
+        double preIn = Double.NaN;
+        double preEd = Double.NaN;
+        double preSuccess = Double.NaN;
+        double preAlready = Double.NaN;
+        if (pretrained != null) {
+            preIn = pretrained.value(attribute, ImageConversions.toRgb(x, size));
+            preEd = pretrained.value(attribute, ImageConversions.toRgb(edited, size));
+            boolean target = direction == Direction.ADD;
+            preSuccess = FaceApiAttributeScorer.present(attribute, preEd) == target ? 1 : 0;
+            preAlready = FaceApiAttributeScorer.present(attribute, preIn) == target ? 1 : 0;
+        }
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
-                ssimEd, maeIn, maeEd, idDistance, idCosine);
+                ssimEd, maeIn, maeEd, idDistance, idCosine, preIn, preEd, preSuccess, preAlready);
     }
 
     private boolean[] region(int index) {

@@ -42,6 +42,10 @@ public final class EditReport {
         row(s, "test faces", "%12d", add.faces(), remove.faces());
         row(s, "success rate (classifier)", "%11.1f%%", 100 * add.successRate(), 100 * remove.successRate());
         row(s, "  unedited faces already there", "%11.1f%%", 100 * add.unchangedRate(), 100 * remove.unchangedRate());
+        row(s, "success rate (face-api, pretrained)", "%11.1f%%", 100 * add.pretrainedSuccessRate(),
+                100 * remove.pretrainedSuccessRate());
+        row(s, "  unedited faces already there", "%11.1f%%", 100 * add.pretrainedUnchangedRate(),
+                100 * remove.pretrainedUnchangedRate());
         row(s, "MAE outside region (grey levels)", "%12.2f", add.maeOutside(), remove.maeOutside());
         row(s, "PSNR outside region (dB)", "%12.2f", add.psnrOutside(), remove.psnrOutside());
         row(s, "change energy inside region", "%11.1f%%", 100 * add.energyInside(), 100 * remove.energyInside());

@@ -4,7 +4,8 @@ import dev.resface.model.Direction;
 
 /**
  * Everything measured on one edited test face. NaN where a scorer is missing: no classifier (probabilities), no
- * attribute region (detail), no true counterpart (ground truth), no face-api package (identity).
+ * attribute region (detail), no true counterpart (ground truth), no face-api package (identity), an attribute
+ * face-api does not score (pretrained).
  *
  * @param probabilityInput the classifier's P(attribute) on the input
  * @param probabilityEdited the same on the edited face
@@ -17,10 +18,15 @@ import dev.resface.model.Direction;
  * @param maeEdited the same for the edit
  * @param identityDistance face-api's descriptor distance between input and edit (same person below 0.6)
  * @param identityCosine cosine similarity of the two descriptors
+ * @param pretrainedInput face-api's own value for the attribute on the input (P(male), age or P(happy))
+ * @param pretrainedEdited the same on the edit
+ * @param pretrainedSuccess 1 when face-api's value says the edit has the target value, else 0
+ * @param pretrainedAlreadyThere 1 when it says the input already had it, else 0
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
         double probabilityEdited, DetailPreservation detail, double psnrInput, double psnrEdited, double ssimInput,
-        double ssimEdited, double maeInput, double maeEdited, double identityDistance, double identityCosine) {
+        double ssimEdited, double maeInput, double maeEdited, double identityDistance, double identityCosine,
+        double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere) {
 
     /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
     public boolean succeeded() {

@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 public record EditSummary(Direction direction, int faces, double successRate, double unchangedRate,
         double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double psnrInput,
         double psnrEdited, double ssimInput, double ssimEdited, double maeInput, double maeEdited,
-        double identityDistance, double identityCosine, double sameIdentityRate) {
+        double identityDistance, double identityCosine, double sameIdentityRate, double pretrainedSuccessRate,
+        double pretrainedUnchangedRate) {
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
@@ -31,7 +32,9 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, EditScore::identityDistance),
                 mean(scores, EditScore::identityCosine),
                 mean(scores, s -> Double.isNaN(s.identityDistance()) ? Double.NaN
-                        : s.identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0));
+                        : s.identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0),
+                mean(scores, EditScore::pretrainedSuccess),
+                mean(scores, EditScore::pretrainedAlreadyThere));
     }
 
     private static double capped(double psnr) {

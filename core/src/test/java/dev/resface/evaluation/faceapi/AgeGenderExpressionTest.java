@@ -1,9 +1,11 @@
 package dev.resface.evaluation.faceapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resface.data.FaceAttribute;
 import dev.resface.image.RgbImage;
 import java.io.InputStream;
 import javax.imageio.ImageIO;
@@ -48,5 +50,28 @@ class AgeGenderExpressionTest {
         assertThat(worstAge).isLessThan(0.05);
         assertThat(worstGender).isLessThan(1e-3);
         assertThat(worstExpression).isLessThan(1e-3);
+    }
+
+    @Test
+    void attributeScorerReadsTheRightOutputs() throws Exception {
+        JsonNode f;
+        try (InputStream in = getClass().getResourceAsStream("/faceapi/descriptors.json")) {
+            f = new ObjectMapper().readTree(in).get("faces").get(0);
+        }
+        RgbImage face;
+        try (InputStream in = getClass().getResourceAsStream("/faceapi/" + f.get("image112").asText())) {
+            face = RgbImage.from(ImageIO.read(in));
+        }
+        try (FaceApiAttributeScorer scorer = FaceApiAttributeScorer.load(FaceRecognitionNetTest.model())) {
+            assertThat(scorer.value(FaceAttribute.MALE, face)).isCloseTo(f.get("gender").get(0).asDouble(), within(1e-4));
+            assertThat(scorer.value(FaceAttribute.YOUNG, face)).isCloseTo(f.get("age").asDouble(), within(1e-3));
+            assertThat(scorer.value(FaceAttribute.SMILING, face))
+                    .isCloseTo(f.get("expressions").get(1).asDouble(), within(1e-4));
+        }
+        assertThat(FaceApiAttributeScorer.present(FaceAttribute.YOUNG, 29.9)).isTrue();
+        assertThat(FaceApiAttributeScorer.present(FaceAttribute.YOUNG, 30)).isFalse();
+        assertThat(FaceApiAttributeScorer.present(FaceAttribute.MALE, 0.5)).isTrue();
+        assertThat(FaceApiAttributeScorer.present(FaceAttribute.SMILING, 0.49)).isFalse();
+        assertThat(FaceApiAttributeScorer.covers(FaceAttribute.EYEGLASSES)).isFalse();
     }
 }
