@@ -31,7 +31,7 @@ public final class AgeGenderNet implements AutoCloseable {
         return new AgeGenderNet(Torch.newManager(), w);
     }
 
-    /** Age and gender of a 112x112 face crop. */
+    /** Age and gender of a face crop of any size, padded and resized as face-api does. */
     public AgeGender predict(RgbImage face) {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x = ops.conv(ops.input(scratch, face, INPUT), "entry_flow/conv_in", 2, true).maximum(0f);

@@ -1,6 +1,5 @@
 package dev.resface.evaluation.faceapi;
 
-import dev.resface.data.AreaResize;
 import dev.resface.data.FaceAttribute;
 import dev.resface.image.RgbImage;
 import java.nio.file.Path;
@@ -39,12 +38,10 @@ public final class FaceApiAttributeScorer implements AutoCloseable {
 
     /** face-api's raw value for the attribute: P(male), the estimated age, or P(happy). */
     public double value(FaceAttribute attribute, RgbImage face) {
-        RgbImage in = face.width() == AgeGenderNet.INPUT && face.height() == AgeGenderNet.INPUT ? face
-                : AreaResize.whole(face, AgeGenderNet.INPUT);
         return switch (attribute) {
-            case MALE -> ageGender.predict(in).maleProbability();
-            case YOUNG -> ageGender.predict(in).age();
-            case SMILING -> expression.predict(in)[FaceExpressionNet.EXPRESSIONS.indexOf("happy")];
+            case MALE -> ageGender.predict(face).maleProbability();
+            case YOUNG -> ageGender.predict(face).age();
+            case SMILING -> expression.predict(face)[FaceExpressionNet.EXPRESSIONS.indexOf("happy")];
             default -> throw new IllegalArgumentException("face-api has no scorer for " + attribute.celebaName());
         };
     }

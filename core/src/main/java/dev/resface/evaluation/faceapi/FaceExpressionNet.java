@@ -32,7 +32,7 @@ public final class FaceExpressionNet implements AutoCloseable {
         return new FaceExpressionNet(Torch.newManager(), w);
     }
 
-    /** The seven probabilities ({@link #EXPRESSIONS} order) for a 112x112 face crop. */
+    /** The seven probabilities ({@link #EXPRESSIONS} order) for a face crop, padded and resized as face-api does. */
     public float[] predict(RgbImage face) {
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x = dense(ops.input(scratch, face, INPUT), "dense0", true);

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
-import dev.resface.data.AreaResize;
 import dev.resface.engine.Torch;
 import dev.resface.image.RgbImage;
 import java.nio.file.Path;
@@ -36,15 +35,10 @@ public final class FaceRecognitionNet implements AutoCloseable {
         return new FaceRecognitionNet(Torch.newManager(), w);
     }
 
-    /**
-     * The descriptor of a face crop. A 150x150 crop goes in as it is, which is what face-api does with one; other
-     * sizes are first resized to 150x150 by area averaging (face-api pads to a square and resizes bilinearly, so
-     * only 150x150 inputs are guaranteed to agree with it).
-     */
+    /** The descriptor of a face crop of any size, padded and resized as face-api does ({@link FaceApiInput}). */
     public float[] descriptor(RgbImage face) {
-        RgbImage in = face.width() == INPUT && face.height() == INPUT ? face : AreaResize.whole(face, INPUT);
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray x = conv(ops.input(scratch, in, INPUT), "conv32_down", 2, true);
+            NDArray x = conv(ops.input(scratch, face, INPUT), "conv32_down", 2, true);
             x = Pool.maxPool2d(x, new Shape(3, 3), new Shape(2, 2), new Shape(0, 0), false);
             for (String block : new String[] {"conv32_1", "conv32_2", "conv32_3"}) {
                 x = residual(x, block);

@@ -32,17 +32,14 @@ final class TfOps {
         this.weights = weights;
     }
 
-    /** An {@code size x size} face as the nets take it: NCHW, {@code (pixel - mean) / 255}. */
-    NDArray input(NDManager m, RgbImage face, int size) {
-        if (face.width() != size || face.height() != size) {
-            throw new IllegalArgumentException("expected a " + size + "x" + size + " face, got " + face.width() + "x"
-                    + face.height());
-        }
+    /** A face crop as face-api's nets take it ({@link FaceApiInput}), NCHW, {@code (pixel - mean) / 255}. */
+    NDArray input(NDManager m, RgbImage crop, int size) {
+        float[] hwc = FaceApiInput.prepare(crop, size);
         int plane = size * size;
         float[] chw = new float[3 * plane];
         for (int i = 0; i < plane; i++) {
             for (int c = 0; c < 3; c++) {
-                chw[c * plane + i] = ((face.pixels()[3 * i + c] & 0xFF) - MEAN_RGB[c]) / 255f;
+                chw[c * plane + i] = (hwc[3 * i + c] - MEAN_RGB[c]) / 255f;
             }
         }
         return m.create(chw, new Shape(1, 3, size, size));
