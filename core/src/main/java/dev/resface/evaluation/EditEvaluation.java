@@ -7,7 +7,6 @@ import dev.resface.data.AttributeSplit;
 import dev.resface.data.CelebaDataset;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
-import dev.resface.editing.ResidualPredictor;
 import dev.resface.evaluation.faceapi.FaceApiAttributeScorer;
 import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.image.RgbImage;
@@ -26,7 +25,6 @@ import java.util.function.IntConsumer;
  * where the dataset has pairs, its distance to the true counterpart (the unedited input's beside it).
  */
 public final class EditEvaluation {
-    private static final int BATCH = 16;
     /** Grows the SynthFaces mask at crop size, so anti-aliased edges of the attribute count as inside. */
     private static final int MASK_DILATION = 1;
 
@@ -93,31 +91,25 @@ public final class EditEvaluation {
     public record Edited(EditScore score, float[] input, float[] residual) {}
 
     public List<Edited> evaluate(ResidualGan gan, Direction direction, int[] indices, IntConsumer progress) {
-        int plane = 3 * size * size;
-        List<Edited> out = new ArrayList<>();
-        for (int start = 0; start < indices.length; start += BATCH) {
-            int n = Math.min(BATCH, indices.length - start);
-            float[] x = new float[n * plane];
-            for (int i = 0; i < n; i++) {
-                int index = indices[start + i];
-                if (!cache.contains(index)) {
-                    throw BadInputException.at(dataset.imagePath(index), "was skipped when the cache was built");
-                }
-                System.arraycopy(ImageConversions.toChw(cache.image(cache.cacheIndex(index))), 0, x, i * plane, plane);
-            }
-            float[] r = ResidualPredictor.residuals(gan, direction, x, n);
-            float[] edited = ImageConversions.addClipped(x, r);
-            float[] pIn = probabilities(x, n);
-            float[] pEd = probabilities(edited, n);
-            for (int i = 0; i < n; i++) {
-                int index = indices[start + i];
-                float[] xi = Arrays.copyOfRange(x, i * plane, (i + 1) * plane);
-                float[] ri = Arrays.copyOfRange(r, i * plane, (i + 1) * plane);
-                float[] ei = Arrays.copyOfRange(edited, i * plane, (i + 1) * plane);
-                out.add(new Edited(score(index, direction, xi, ei, pIn[i], pEd[i]), xi, ri));
-                progress.accept(index);
+        for (int index : indices) {
+            if (!cache.contains(index)) {
+                throw BadInputException.at(dataset.imagePath(index), "was skipped when the cache was built");
             }
         }
+        List<Edited> out = new ArrayList<>();
+        EditBatches.forEach(cache, gan, direction, indices, batch -> {
+            float[] edited = ImageConversions.addClipped(batch.inputs(), batch.residuals());
+            float[] pIn = probabilities(batch.inputs(), batch.count());
+            float[] pEd = probabilities(edited, batch.count());
+            int plane = batch.plane();
+            for (int i = 0; i < batch.count(); i++) {
+                int index = batch.indices()[i];
+                float[] xi = batch.input(i);
+                float[] ei = Arrays.copyOfRange(edited, i * plane, (i + 1) * plane);
+                out.add(new Edited(score(index, direction, xi, ei, pIn[i], pEd[i]), xi, batch.residual(i)));
+                progress.accept(index);
+            }
+        });
         return out;
     }
 

@@ -3,7 +3,6 @@ package dev.resface.evaluation;
 import dev.resface.data.CelebaDataset;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
-import dev.resface.editing.ResidualPredictor;
 import dev.resface.evaluation.GroundTruthScore.ImageScore;
 import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
 import dev.resface.model.Direction;
@@ -17,8 +16,6 @@ import java.util.List;
  * the attribute against the same faces drawn with it, G1 the other way, inside the run's crop.
  */
 public final class GroundTruthEvaluation {
-    private static final int BATCH = 16;
-
     private final PackedImages cache;
     private final GroundTruthPairs pairs;
     private final int maskDilation;
@@ -36,26 +33,17 @@ public final class GroundTruthEvaluation {
 
     /** G0 on {@code negatives} (faces without the attribute) or G1 on {@code positives}. */
     public DirectionResult evaluate(ResidualGan gan, Direction direction, int[] datasetIndices) {
-        int size = cache.size();
-        int plane = 3 * size * size;
         List<Scored> scored = new ArrayList<>();
-        for (int start = 0; start < datasetIndices.length; start += BATCH) {
-            int n = Math.min(BATCH, datasetIndices.length - start);
-            float[] x = new float[n * plane];
-            for (int i = 0; i < n; i++) {
-                float[] one = ImageConversions.toChw(cache.image(cache.cacheIndex(datasetIndices[start + i])));
-                System.arraycopy(one, 0, x, i * plane, plane);
-            }
-            float[] r = ResidualPredictor.residuals(gan, direction, x, n);
-            for (int i = 0; i < n; i++) {
-                int index = datasetIndices[start + i];
-                float[] xi = java.util.Arrays.copyOfRange(x, i * plane, (i + 1) * plane);
-                float[] ri = java.util.Arrays.copyOfRange(r, i * plane, (i + 1) * plane);
-                float[] edited = ImageConversions.addClipped(xi, ri);
-                ImageScore s = GroundTruthScore.score(edited, pairs.counterpart(index), xi, pairs.mask(index, maskDilation));
+        EditBatches.forEach(cache, gan, direction, datasetIndices, batch -> {
+            for (int i = 0; i < batch.count(); i++) {
+                int index = batch.indices()[i];
+                float[] xi = batch.input(i);
+                float[] ri = batch.residual(i);
+                ImageScore s = GroundTruthScore.score(ImageConversions.addClipped(xi, ri), pairs.counterpart(index), xi,
+                        pairs.mask(index, maskDilation));
                 scored.add(new Scored(index, xi, ri, s));
             }
-        }
+        });
         List<ImageScore> scores = scored.stream().map(Scored::score).toList();
         return new DirectionResult(direction, GroundTruthScore.summarize(scores), scored);
     }

@@ -5,6 +5,8 @@ package dev.resface.image;
  * {@code x' = a x - b y + tx}, {@code y' = b x + a y + ty}.
  */
 public record SimilarityTransform(double a, double b, double tx, double ty) {
+    public static final SimilarityTransform IDENTITY = new SimilarityTransform(1, 0, 0, 0);
+
     public static SimilarityTransform of(double scale, double angleRadians, double tx, double ty) {
         return new SimilarityTransform(scale * Math.cos(angleRadians), scale * Math.sin(angleRadians), tx, ty);
     }
@@ -30,21 +32,24 @@ public record SimilarityTransform(double a, double b, double tx, double ty) {
         fy /= n;
         gx /= n;
         gy /= n;
-        double spread = 0, dot = 0, cross = 0;
+        // accumulated as the four covariance entries, as dlib does, so the shape predictor can use this too
+        double spread = 0, c00 = 0, c01 = 0, c10 = 0, c11 = 0;
         for (int i = 0; i < n; i++) {
             double ux = from[2 * i] - fx;
             double uy = from[2 * i + 1] - fy;
             double vx = to[2 * i] - gx;
             double vy = to[2 * i + 1] - gy;
             spread += ux * ux + uy * uy;
-            dot += ux * vx + uy * vy;
-            cross += ux * vy - uy * vx;
+            c00 += vx * ux;
+            c01 += vx * uy;
+            c10 += vy * ux;
+            c11 += vy * uy;
         }
         if (spread == 0) {
             throw new IllegalArgumentException("all source points coincide");
         }
-        double a = dot / spread;
-        double b = cross / spread;
+        double a = (c00 + c11) / spread;
+        double b = (c10 - c01) / spread;
         return new SimilarityTransform(a, b, gx - (a * fx - b * fy), gy - (b * fx + a * fy));
     }
 

@@ -2,6 +2,7 @@ package dev.resface.landmarks;
 
 import dev.resface.BadInputException;
 import dev.resface.image.RgbImage;
+import dev.resface.image.SimilarityTransform;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 public final class ShapePredictor {
     private final float[] initialShape; // x0, y0, x1, y1, ... in the unit box
     private final Cascade[] cascades;
+    private final double[] initialD;
+    private final boolean similarityDefined;
 
     /** One level of the cascade: its feature definitions and its trees, each a complete binary tree. */
     record Cascade(int[] anchor, float[] deltaX, float[] deltaY, Tree[] trees) {
@@ -33,6 +36,21 @@ public final class ShapePredictor {
     ShapePredictor(float[] initialShape, Cascade[] cascades) {
         this.initialShape = initialShape;
         this.cascades = cascades;
+        this.initialD = toDouble(initialShape);
+        // with a single point, or all points equal, dlib keeps the identity
+        boolean spread = false;
+        for (int i = 2; i < initialShape.length; i += 2) {
+            spread |= initialShape[i] != initialShape[0] || initialShape[i + 1] != initialShape[1];
+        }
+        this.similarityDefined = spread;
+    }
+
+    private static double[] toDouble(float[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
     }
 
     /** Number of landmarks (68 for the iBUG 300-W model). */
@@ -46,11 +64,7 @@ public final class ShapePredictor {
 
     /** The shape every prediction starts from, in the unit box ({@code x0, y0, ...}; (0,0) = box top-left). */
     public double[] meanShape() {
-        double[] out = new double[initialShape.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = initialShape[i];
-        }
-        return out;
+        return initialD.clone();
     }
 
     /** Loads a dlib {@code shape_predictor} file; any corrupt, truncated or foreign file gives a {@link BadInputException}. */
@@ -187,7 +201,6 @@ public final class ShapePredictor {
     private float[] run(RgbImage image, Box box) {
         float[] current = initialShape.clone();
         int dim = current.length;
-        int n = dim / 2;
         double left = box.left();
         double top = box.top();
         double w = box.right() - box.left();
@@ -197,49 +210,13 @@ public final class ShapePredictor {
         byte[] px = image.pixels();
         float[] features = new float[0];
         for (Cascade cascade : cascades) {
-            // similarity transform from initial_shape to current (Umeyama); for 2-D the least-squares rotation and
-            // scale have the closed form c*R = [[a, -b], [b, a]] / sigma_from.
-            float m00 = 1;
-            float m01 = 0;
-            float m10 = 0;
-            float m11 = 1;
-            if (n > 1) {
-                double mfx = 0, mfy = 0, mtx = 0, mty = 0;
-                for (int i = 0; i < n; i++) {
-                    mfx += initialShape[2 * i];
-                    mfy += initialShape[2 * i + 1];
-                    mtx += current[2 * i];
-                    mty += current[2 * i + 1];
-                }
-                mfx /= n;
-                mfy /= n;
-                mtx /= n;
-                mty /= n;
-                double sigma = 0, c00 = 0, c01 = 0, c10 = 0, c11 = 0;
-                for (int i = 0; i < n; i++) {
-                    double fx = initialShape[2 * i] - mfx;
-                    double fy = initialShape[2 * i + 1] - mfy;
-                    double tx = current[2 * i] - mtx;
-                    double ty = current[2 * i + 1] - mty;
-                    sigma += fx * fx + fy * fy;
-                    c00 += tx * fx;
-                    c01 += tx * fy;
-                    c10 += ty * fx;
-                    c11 += ty * fy;
-                }
-                if (sigma != 0) {
-                    double a = (c00 + c11) / sigma;
-                    double b = (c10 - c01) / sigma;
-                    m00 = (float) a;
-                    m01 = (float) -b;
-                    m10 = (float) b;
-                    m11 = (float) a;
-                } else {
-                    // dlib keeps c = 1 and uses the rotation alone; with all points equal the rotation is the identity
-                    m00 = 1;
-                    m11 = 1;
-                }
-            }
+            // dlib computes the transform in double and applies it in float
+            SimilarityTransform t = similarityDefined ? SimilarityTransform.fit(initialD, toDouble(current))
+                    : SimilarityTransform.IDENTITY;
+            float m00 = (float) t.a();
+            float m01 = (float) -t.b();
+            float m10 = (float) t.b();
+            float m11 = (float) t.a();
             int count = cascade.anchor().length;
             if (features.length < count) {
                 features = new float[count];
