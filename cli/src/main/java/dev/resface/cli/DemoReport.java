@@ -3,6 +3,8 @@ package dev.resface.cli;
 import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
 import dev.resface.evaluation.GroundTruthEvaluation.Scored;
 import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
+import dev.resface.evaluation.EditReport;
+import dev.resface.evaluation.RunEvaluation;
 import dev.resface.report.HtmlReport;
 import dev.resface.report.SampleGrid;
 import dev.resface.training.RunConfig;
@@ -24,14 +26,17 @@ final class DemoReport {
     private final RunConfig config;
     private final DirectionResult add;
     private final DirectionResult remove;
+    private final RunEvaluation.Result evaluation;
     private final double minutes;
 
-    DemoReport(Path out, RunFolder run, RunConfig config, DirectionResult add, DirectionResult remove, double minutes) {
+    DemoReport(Path out, RunFolder run, RunConfig config, DirectionResult add, DirectionResult remove,
+            RunEvaluation.Result evaluation, double minutes) {
         this.out = out;
         this.run = run;
         this.config = config;
         this.add = add;
         this.remove = remove;
+        this.evaluation = evaluation;
         this.minutes = minutes;
     }
 
@@ -58,6 +63,12 @@ final class DemoReport {
                 .image("edits-median.png", "median edits")
                 .heading("Training samples at the last iteration")
                 .image(out.relativize(run.root().resolve("samples-latest.png")).toString(), "fixed sample faces")
+                .heading("Did the edit work, and change nothing else? (resface eval)")
+                .paragraph("Success rate from an attribute classifier trained on the demo's faces, change outside the"
+                        + " glasses mask, identity kept by face-api's recognition net, and distance to the true"
+                        + " counterparts. Full report with ranked edits: "
+                        + out.relativize(evaluation.folder().resolve(EditReport.HTML)) + ".")
+                .preformatted(evaluation.table())
                 .heading("Losses")
                 .image(out.relativize(run.lossCurves()).toString(), "loss curves")
                 .paragraph("Run folder: " + out.relativize(run.root()) + " (config.json, metrics.jsonl, checkpoint.bin, samples/).");
