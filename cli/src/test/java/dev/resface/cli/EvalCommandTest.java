@@ -1,6 +1,7 @@
 package dev.resface.cli;
 
 import static dev.resface.cli.CommandLineErrorsTest.run;
+import static dev.resface.cli.CommandLineErrorsTest.trainTiny;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,8 +24,7 @@ class EvalCommandTest {
         Path runDir = dir.resolve("run");
         Path classifier = dir.resolve("classifier");
         assertThat(run("synth", "--out", data.toString(), "--count", "160").code()).isZero();
-        assertThat(run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out", runDir.toString(),
-                "--preset", "cpu", "--size", "32", "--iterations", "2", "--batch", "2").code()).isZero();
+        trainTiny(data, runDir, "Eyeglasses", 2);
         assertThat(run("classifier", "train", "--data", data.toString(), "--out", classifier.toString(), "--size", "32",
                 "--width", "0.25", "--iterations", "20").code()).isZero();
         assertThat(classifier.resolve("accuracy.json")).exists();
@@ -56,8 +56,7 @@ class EvalCommandTest {
 
         // Smiling gets face-api's pretrained expression scorer beside the trained classifier
         Path smileRun = dir.resolve("smile-run");
-        assertThat(run("train", "--data", data.toString(), "--attribute", "Smiling", "--out", smileRun.toString(),
-                "--preset", "cpu", "--size", "32", "--iterations", "1", "--batch", "2").code()).isZero();
+        trainTiny(data, smileRun, "Smiling", 1);
         assertThat(run("eval", "--model", smileRun.toString(), "--data", data.toString(), "--per-class", "2",
                 "--face-api", FACE_API.toString()).code()).isZero();
         JsonNode smile = new ObjectMapper().readTree(smileRun.resolve("eval/metrics.json").toFile());

@@ -1,6 +1,7 @@
 package dev.resface.cli;
 
 import static dev.resface.cli.CommandLineErrorsTest.run;
+import static dev.resface.cli.CommandLineErrorsTest.trainTiny;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +19,7 @@ class EvalLandmarksCommandTest {
         Path data = dir.resolve("synth");
         Path runDir = dir.resolve("run");
         assertThat(run("synth", "--out", data.toString(), "--count", "160").code()).isZero();
-        assertThat(run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out", runDir.toString(),
-                "--preset", "cpu", "--size", "32", "--iterations", "2", "--batch", "2").code()).isZero();
+        trainTiny(data, runDir, "Eyeglasses", 2);
 
         Outcome o = run("eval", "landmarks", "--data", data.toString(), "--model", runDir.toString(), "--per-class", "3");
         assertThat(o.code()).as(o.err()).isZero();
@@ -44,8 +44,7 @@ class EvalLandmarksCommandTest {
         assertThat(picture.getHeight()).isGreaterThan(3 * 256);
 
         Path smiling = dir.resolve("smiling");
-        assertThat(run("train", "--data", data.toString(), "--attribute", "Smiling", "--out", smiling.toString(),
-                "--preset", "cpu", "--size", "32", "--iterations", "1", "--batch", "2").code()).isZero();
+        trainTiny(data, smiling, "Smiling", 1);
         Outcome wrong = run("eval", "landmarks", "--data", data.toString(), "--model", smiling.toString());
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("smiling").contains("was trained for Smiling");
