@@ -90,6 +90,10 @@ public final class EditEvaluation {
 
     public record Edited(EditScore score, float[] input, float[] residual) {}
 
+    public static List<EditScore> scores(List<Edited> edits) {
+        return edits.stream().map(Edited::score).toList();
+    }
+
     public List<Edited> evaluate(ResidualGan gan, Direction direction, int[] indices, IntConsumer progress) {
         for (int index : indices) {
             if (!cache.contains(index)) {
@@ -130,9 +134,11 @@ public final class EditEvaluation {
         }
         double idDistance = Double.NaN;
         double idCosine = Double.NaN;
+        RgbImage inputImage = identity != null || pretrained != null ? ImageConversions.toRgb(x, size) : null;
+        RgbImage editedImage = inputImage != null ? ImageConversions.toRgb(edited, size) : null;
         if (identity != null) {
-            float[] before = identity.descriptor(ImageConversions.toRgb(x, size));
-            float[] after = identity.descriptor(ImageConversions.toRgb(edited, size));
+            float[] before = identity.descriptor(inputImage);
+            float[] after = identity.descriptor(editedImage);
             idDistance = FaceRecognitionNet.distance(before, after);
             idCosine = FaceRecognitionNet.cosine(before, after);
         }
@@ -141,8 +147,8 @@ public final class EditEvaluation {
         double preSuccess = Double.NaN;
         double preAlready = Double.NaN;
         if (pretrained != null) {
-            preIn = pretrained.value(attribute, ImageConversions.toRgb(x, size));
-            preEd = pretrained.value(attribute, ImageConversions.toRgb(edited, size));
+            preIn = pretrained.value(attribute, inputImage);
+            preEd = pretrained.value(attribute, editedImage);
             boolean target = direction == Direction.ADD;
             preSuccess = FaceApiAttributeScorer.present(attribute, preEd) == target ? 1 : 0;
             preAlready = FaceApiAttributeScorer.present(attribute, preIn) == target ? 1 : 0;

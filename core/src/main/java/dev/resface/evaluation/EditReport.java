@@ -65,15 +65,13 @@ public final class EditReport {
                 .replace("NaN%", "   -").replace("NaN", "  -"));
     }
 
-    public static void write(Path out, Map<String, Object> context, List<Edited> add, List<Edited> remove, int size)
-            throws IOException {
+    public static void write(Path out, Map<String, Object> context, List<Edited> add, List<Edited> remove,
+            EditSummary sa, EditSummary sr, int size) throws IOException {
         Files.createDirectories(out);
-        EditSummary sa = EditSummary.of(dev.resface.model.Direction.ADD, scores(add));
-        EditSummary sr = EditSummary.of(dev.resface.model.Direction.REMOVE, scores(remove));
         Map<String, Object> metrics = new LinkedHashMap<>(context);
         metrics.put("add", sa);
         metrics.put("remove", sr);
-        metrics.put("faces", Map.of("add", scores(add), "remove", scores(remove)));
+        metrics.put("faces", Map.of("add", EditEvaluation.scores(add), "remove", EditEvaluation.scores(remove)));
         AtomicFiles.writeString(out.resolve(METRICS), JSON.writeValueAsString(metrics) + "\n");
 
         HtmlReport html = new HtmlReport("resface eval: " + context.get("attribute"));
@@ -81,7 +79,7 @@ public final class EditReport {
         context.forEach((k, v) -> setup.add(List.of(k, String.valueOf(v))));
         html.table(setup, false).heading("Summary").preformatted(table(sa, sr));
         for (Ranking r : RANKINGS) {
-            if (Double.isNaN(EditSummary.mean(scores(add), s -> r.value().applyAsDouble(s)))) {
+            if (Double.isNaN(EditSummary.mean(EditEvaluation.scores(add), s -> r.value().applyAsDouble(s)))) {
                 continue;
             }
             html.heading("Edits ranked by " + r.title());
@@ -95,9 +93,6 @@ public final class EditReport {
         html.write(out.resolve(HTML));
     }
 
-    private static List<EditScore> scores(List<Edited> edits) {
-        return edits.stream().map(Edited::score).toList();
-    }
 
     /** {@link #SHOWN} edits from the top, the middle or the bottom of the ranking (undefined scores last). */
     private static List<SampleGrid.Example> pick(List<Edited> edits, Ranking r, String rank) {

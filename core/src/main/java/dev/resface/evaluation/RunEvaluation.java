@@ -76,15 +76,13 @@ public final class RunEvaluation {
             context.put("identity", faceApi ? "face-api recognition net (" + faceApiDir + "), input vs edit"
                     : "not measured: " + faceApiDir + " is missing (./setup.sh installs it)");
             Path target = o.out() != null ? o.out() : o.run().resolve("eval");
-            EditReport.write(target, context, add, remove, size);
-            return new Result(target, EditSummary.of(Direction.ADD, scores(add)),
-                    EditSummary.of(Direction.REMOVE, scores(remove)));
+            EditSummary addSummary = EditSummary.of(Direction.ADD, EditEvaluation.scores(add));
+            EditSummary removeSummary = EditSummary.of(Direction.REMOVE, EditEvaluation.scores(remove));
+            EditReport.write(target, context, add, remove, addSummary, removeSummary, size);
+            return new Result(target, addSummary, removeSummary);
         }
     }
 
-    private static List<EditScore> scores(List<Edited> edits) {
-        return edits.stream().map(Edited::score).toList();
-    }
 
     private static String pretrainedRule(FaceAttribute attribute) {
         return switch (attribute) {

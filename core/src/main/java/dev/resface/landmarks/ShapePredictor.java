@@ -209,10 +209,16 @@ public final class ShapePredictor {
         int height = image.height();
         byte[] px = image.pixels();
         float[] features = new float[0];
+        double[] currentD = new double[dim];
         for (Cascade cascade : cascades) {
             // dlib computes the transform in double and applies it in float
-            SimilarityTransform t = similarityDefined ? SimilarityTransform.fit(initialD, toDouble(current))
-                    : SimilarityTransform.IDENTITY;
+            SimilarityTransform t = SimilarityTransform.IDENTITY;
+            if (similarityDefined) {
+                for (int k = 0; k < dim; k++) {
+                    currentD[k] = current[k];
+                }
+                t = SimilarityTransform.fit(initialD, currentD);
+            }
             float m00 = (float) t.a();
             float m01 = (float) -t.b();
             float m10 = (float) t.b();

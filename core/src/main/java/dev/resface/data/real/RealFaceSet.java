@@ -62,6 +62,11 @@ public final class RealFaceSet {
         if (faces.isEmpty()) {
             throw new BadInputException("no annotated faces to build the real-face set from");
         }
+        // every photo is read before anything is written, so a bad one leaves no half-built set behind
+        Map<Path, RgbImage> photos = new HashMap<>();
+        for (AnnotatedFace face : faces) {
+            photos.computeIfAbsent(face.image(), RealFaceSet::readPhoto);
+        }
         CelebaLayout layout = new CelebaLayout(out);
         String attr = FaceAttribute.EYEGLASSES.celebaName();
         Path counterparts = out.resolve(SynthFaces.COUNTERPARTS).resolve(attr);
@@ -74,11 +79,10 @@ public final class RealFaceSet {
         String[] partitions = new String[2 * n];
         String[] landmarks = new String[2 * n];
         List<Map<String, Object>> provenance = new ArrayList<>();
-        Map<Path, RgbImage> photos = new HashMap<>();
         SyntheticEyeglasses.Style[] styles = SyntheticEyeglasses.Style.values();
         for (int k = 0; k < n; k++) {
             AnnotatedFace face = faces.get(k);
-            RgbImage photo = photos.computeIfAbsent(face.image(), RealFaceSet::readPhoto);
+            RgbImage photo = photos.get(face.image());
             double[] points = predictor.predict(photo, face.box());
             SimilarityTransform toTemplate = CelebaTemplate.toTemplate(CelebaPoints.fromIbug68(points));
             RgbImage aligned = CelebaTemplate.align(photo, toTemplate);
