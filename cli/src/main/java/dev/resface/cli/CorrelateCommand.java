@@ -1,11 +1,9 @@
 package dev.resface.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.data.AttributeTable;
 import dev.resface.data.CelebaLayout;
 import dev.resface.evaluation.AttributeCorrelation;
-import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,8 +43,7 @@ final class CorrelateCommand implements Callable<Integer> {
             json.put("images", table.size());
             json.put("attributes", c.names());
             json.put("pearson", c.matrix());
-            AtomicFiles.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(json) + "\n");
+            PrettyJson.write(out, json);
         }
         return 0;
     }

@@ -1,14 +1,13 @@
 package dev.resface.cli;
 
 import dev.resface.image.ImageFiles;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.BadInputException;
 import dev.resface.data.CelebaLayout;
 import dev.resface.data.SourceImages;
 import dev.resface.image.RgbImage;
 import dev.resface.landmarks.Box;
 import dev.resface.landmarks.ShapePredictor;
+import dev.resface.util.PrettyJson;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,7 +59,7 @@ final class LandmarksCommand implements Callable<Integer> {
         json.put("image", image.toString());
         json.put("box", new int[] {face.left(), face.top(), face.width(), face.height()});
         json.put("points", xy);
-        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        System.out.println(PrettyJson.of(json));
         Path target = overlay != null ? overlay
                 : image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "_landmarks.png");
         ImageFiles.writePng(target, RgbImage.from(draw(photo, face, xy)));

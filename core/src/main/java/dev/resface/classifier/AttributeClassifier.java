@@ -10,13 +10,11 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.nn.Parameter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.BadInputException;
 import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
 import dev.resface.training.CheckedFile;
-import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ public final class AttributeClassifier implements AutoCloseable {
     public static final String ACCURACY = "accuracy.json";
     private static final String MAGIC = "resface-classifier";
     private static final int VERSION = 1;
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ClassifierConfig config;
     private final NDManager manager;
@@ -55,7 +52,7 @@ public final class AttributeClassifier implements AutoCloseable {
         }
         ClassifierConfig config;
         try {
-            config = JSON.readValue(configFile.toFile(), ClassifierConfig.class);
+            config = PrettyJson.read(configFile, ClassifierConfig.class);
         } catch (IOException e) {
             throw BadInputException.at(configFile, "unreadable classifier config: " + e.getMessage());
         }
@@ -108,9 +105,9 @@ public final class AttributeClassifier implements AutoCloseable {
 
     void save(Path dir, Map<String, Object> accuracy) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(CONFIG), JSON.writeValueAsString(config) + "\n");
+        PrettyJson.write(dir.resolve(CONFIG), config);
         CheckedFile.write(dir.resolve(WEIGHTS), MAGIC, VERSION, out -> CheckedFile.writeBlock(out, net));
-        AtomicFiles.writeString(dir.resolve(ACCURACY), JSON.writeValueAsString(accuracy) + "\n");
+        PrettyJson.write(dir.resolve(ACCURACY), accuracy);
     }
 
     @Override

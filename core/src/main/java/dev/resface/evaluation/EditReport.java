@@ -1,11 +1,9 @@
 package dev.resface.evaluation;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.evaluation.EditEvaluation.Edited;
 import dev.resface.report.HtmlReport;
 import dev.resface.report.SampleGrid;
-import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ public final class EditReport {
     public static final String METRICS = "metrics.json";
     public static final String HTML = "report.html";
     private static final int SHOWN = 5;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A score the grids rank edits by; higher is better. */
     private record Ranking(String id, String title, ToDoubleFunction<EditScore> value) {}
@@ -72,7 +69,7 @@ public final class EditReport {
         metrics.put("add", sa);
         metrics.put("remove", sr);
         metrics.put("faces", Map.of("add", EditEvaluation.scores(add), "remove", EditEvaluation.scores(remove)));
-        AtomicFiles.writeString(out.resolve(METRICS), JSON.writeValueAsString(metrics) + "\n");
+        PrettyJson.write(out.resolve(METRICS), metrics);
 
         HtmlReport html = new HtmlReport("resface eval: " + context.get("attribute"));
         List<List<String>> setup = new ArrayList<>();

@@ -1,10 +1,8 @@
 package dev.resface.training;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.BadInputException;
 import dev.resface.model.ModelConfig;
-import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +10,9 @@ import java.nio.file.Path;
 /** Everything that defines a run, written to RUN/config.json; edit and resume rebuild the model from it. */
 public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data) {
     public static final String FILE = "config.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public void write(Path runDir) throws IOException {
-        AtomicFiles.writeString(runDir.resolve(FILE), JSON.writeValueAsString(this) + "\n");
+        PrettyJson.write(runDir.resolve(FILE), this);
     }
 
     public static RunConfig read(Path runDir) {
@@ -24,7 +21,7 @@ public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data) {
             throw BadInputException.at(file, "missing: " + runDir + " is not a resface run folder");
         }
         try {
-            return JSON.readValue(file.toFile(), RunConfig.class);
+            return PrettyJson.read(file, RunConfig.class);
         } catch (IOException e) {
             throw BadInputException.at(file, "not a valid run configuration: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -1,7 +1,5 @@
 package dev.resface.data.real;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.BadInputException;
 import dev.resface.data.CelebaLayout;
 import dev.resface.data.CelebaTables;
@@ -15,6 +13,7 @@ import dev.resface.image.SimilarityTransform;
 import dev.resface.landmarks.CelebaPoints;
 import dev.resface.landmarks.ShapePredictor;
 import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +34,6 @@ import java.util.Map;
 public final class RealFaceSet {
     public static final String FACES_FILE = "faces.json";
     private static final float JPEG_QUALITY = 0.95f;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * Faces of dlib's example photos that already wear glasses (checked by eye, photo and box top-left corner): they
@@ -115,7 +113,7 @@ public final class RealFaceSet {
         AtomicFiles.writeString(layout.attributes(), CelebaTables.attributes(attributes));
         AtomicFiles.writeString(layout.partition(), String.join("\n", partitions) + "\n");
         AtomicFiles.writeString(layout.landmarks(), CelebaTables.landmarks(landmarks));
-        AtomicFiles.writeString(out.resolve(FACES_FILE), JSON.writeValueAsString(provenance) + "\n");
+        PrettyJson.write(out.resolve(FACES_FILE), provenance);
         AtomicFiles.writeString(out.resolve(SynthFaces.README), readme(n));
         return n;
     }

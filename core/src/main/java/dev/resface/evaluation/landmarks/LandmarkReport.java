@@ -1,11 +1,9 @@
 package dev.resface.evaluation.landmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.resface.evaluation.landmarks.LandmarkProtocol.Face;
 import dev.resface.evaluation.landmarks.LandmarkProtocol.Result;
 import dev.resface.image.ImageFiles;
-import dev.resface.util.AtomicFiles;
+import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +24,6 @@ public final class LandmarkReport {
     public static final String PICTURE_FILE = "landmarks.png";
     public static final String CONFIG_FILE = "config.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LandmarkReport() {}
 
@@ -71,8 +68,8 @@ public final class LandmarkReport {
     public static void write(Path out, LandmarkEvalConfig config, Result r, LandmarkPicture picture)
             throws IOException {
         Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve(CONFIG_FILE), JSON.writeValueAsString(config) + "\n");
-        AtomicFiles.writeString(out.resolve(JSON_FILE), JSON.writeValueAsString(json(config, r)) + "\n");
+        PrettyJson.write(out.resolve(CONFIG_FILE), config);
+        PrettyJson.write(out.resolve(JSON_FILE), json(config, r));
         ImageFiles.writePng(out.resolve(PICTURE_FILE), picture.render());
     }
 

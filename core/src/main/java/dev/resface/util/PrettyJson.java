@@ -1,0 +1,28 @@
+package dev.resface.util;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** The indented JSON every configuration and report file is written in, one value per file, newline-terminated. */
+public final class PrettyJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private PrettyJson() {}
+
+    public static String of(Object value) throws JsonProcessingException {
+        return MAPPER.writeValueAsString(value);
+    }
+
+    /** Writes {@code value} atomically (see {@link AtomicFiles}). */
+    public static void write(Path target, Object value) throws IOException {
+        AtomicFiles.writeString(target, of(value) + "\n");
+    }
+
+    /** Reads a file written by {@link #write}. */
+    public static <T> T read(Path file, Class<T> type) throws IOException {
+        return MAPPER.readValue(file.toFile(), type);
+    }
+}
