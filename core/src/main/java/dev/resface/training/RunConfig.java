@@ -23,7 +23,7 @@ public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data) {
         try {
             return PrettyJson.read(file, RunConfig.class);
         } catch (IOException e) {
-            throw BadInputException.at(file, "not a valid run configuration: " + e.getMessage().lines().findFirst().orElse(""));
+            throw BadInputException.at(file, "not a valid run configuration: " + e.getMessage());
         }
     }
 }

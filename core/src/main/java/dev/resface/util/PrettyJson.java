@@ -1,5 +1,6 @@
 package dev.resface.util;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,8 +22,14 @@ public final class PrettyJson {
         AtomicFiles.writeString(target, of(value) + "\n");
     }
 
-    /** Reads a file written by {@link #write}. */
+    /** Reads a file written by {@link #write}; a parse error becomes a one-line message with its line and column. */
     public static <T> T read(Path file, Class<T> type) throws IOException {
-        return MAPPER.readValue(file.toFile(), type);
+        try {
+            return MAPPER.readValue(file.toFile(), type);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new IOException((at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ")
+                    + e.getOriginalMessage().lines().findFirst().orElse(""), e);
+        }
     }
 }
