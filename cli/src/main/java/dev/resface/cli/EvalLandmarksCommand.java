@@ -2,7 +2,6 @@ package dev.resface.cli;
 
 import dev.resface.BadInputException;
 import dev.resface.data.CelebaDataset;
-import dev.resface.data.FaceAttribute;
 import dev.resface.editing.Editor;
 import dev.resface.evaluation.landmarks.LandmarkEvalConfig;
 import dev.resface.evaluation.landmarks.LandmarkPicture;
@@ -54,15 +53,8 @@ final class EvalLandmarksCommand implements Callable<Integer> {
         CelebaDataset dataset = CelebaDataset.open(data);
         ShapePredictor sp = ShapePredictor.load(predictor.file);
         try (Editor editor = run == null ? null : Editor.open(run)) {
-            if (editor != null) {
-                FaceAttribute trained = editor.config().train().attribute();
-                if (trained != FaceAttribute.EYEGLASSES) {
-                    throw BadInputException.at(run, "was trained for " + trained.celebaName()
-                            + "; the landmark test removes Eyeglasses");
-                }
-                if (crop != null || size != null) {
-                    throw new BadInputException("--crop and --size come from the run when --model is given");
-                }
+            if (editor != null && (crop != null || size != null)) {
+                throw new BadInputException("--crop and --size come from the run when --model is given");
             }
             LandmarkEvalConfig config = new LandmarkEvalConfig(data.toAbsolutePath().toString(),
                     run == null ? null : run.toAbsolutePath().toString(), predictor.file.toString(),

@@ -38,6 +38,10 @@ public final class LandmarkProtocol {
         this.predictor = predictor;
         this.editor = editor;
         this.config = config;
+        if (editor != null && editor.config().train().attribute() != FaceAttribute.EYEGLASSES) {
+            throw BadInputException.at(Path.of(config.run()), "was trained for "
+                    + editor.config().train().attribute().celebaName() + "; the landmark test removes Eyeglasses");
+        }
         this.recipe = CropRecipe.parse(config.crop());
         this.pairs = GroundTruthPairs.available(dataset.root(), FaceAttribute.EYEGLASSES)
                 ? new GroundTruthPairs(dataset, FaceAttribute.EYEGLASSES, recipe, config.modelSize()) : null;
