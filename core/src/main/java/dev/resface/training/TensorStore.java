@@ -1,6 +1,7 @@
 package dev.resface.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.DataInputStream;
@@ -15,6 +16,8 @@ import java.util.List;
  * (gradients, optimizer state) across a load. Checks every name and shape.
  */
 final class TensorStore {
+    private static final NDIndex ALL = new NDIndex("...");
+
     private TensorStore() {}
 
     static void write(DataOutputStream out, List<String> names, List<NDArray> arrays) throws IOException {
@@ -61,7 +64,11 @@ final class TensorStore {
             in.readFully(raw);
             float[] values = new float[Math.toIntExact(target.size())];
             ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(values);
-            target.set(values);
+            // An indexed copy, not set(float[]): DJL's set enters libtorch's deprecated AutoNonVariableTypeMode,
+            // whose warning every edit and resume would print.
+            try (NDArray stored = target.getManager().create(values, target.getShape())) {
+                target.set(ALL, stored);
+            }
         }
     }
 }
