@@ -12,6 +12,7 @@ import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.evaluation.GroundTruthEvaluation;
 import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
+import dev.resface.evaluation.HeldOutScorer;
 import dev.resface.evaluation.RunEvaluation;
 import dev.resface.model.Direction;
 import dev.resface.training.CelebaTrainingData;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Option;
         description = "SynthFaces -> train Eyeglasses with the CPU preset -> edit held-out faces both ways -> score the"
                 + " edits (classifier, identity, detail, ground truth) -> report.html.")
 final class DemoCommand implements Callable<Integer> {
+    private static final int SCORE_EVERY = 100;
+
     @Option(names = "--out", defaultValue = "runs/demo", description = "demo folder (default ${DEFAULT-VALUE})")
     Path out;
 
@@ -56,7 +59,16 @@ final class DemoCommand implements Callable<Integer> {
         RunConfig config = demoConfig(data);
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), FaceAttribute.EYEGLASSES,
                 config.model().imageSize(), config.train().batchSize(), seed);
-        new TrainingRun(config, run, trainingData, System.err).run(resume);
+        // Trained first, so that the run is scored on held-out faces while it trains.
+        Path classifier = out.resolve("classifier");
+        if (!Files.exists(classifier.resolve(AttributeClassifier.WEIGHTS))) {
+            System.out.print(ClassifierTraining.table(ClassifierTraining.run(classifierConfig(data), classifier)));
+        }
+        try (AttributeClassifier scoring = AttributeClassifier.open(classifier)) {
+            HeldOutScorer scorer = new HeldOutScorer(trainingData.dataset(), trainingData.cache(),
+                    FaceAttribute.EYEGLASSES, scoring, classifier, 0, seed);
+            new TrainingRun(config, run, trainingData, System.err).scoredBy(scorer, SCORE_EVERY).run(resume);
+        }
 
         TestSet test = trainingData.split().balancedTestSet(0, seed);
         GroundTruthEvaluation evaluation = new GroundTruthEvaluation(trainingData.dataset(), trainingData.cache(),
@@ -64,10 +76,6 @@ final class DemoCommand implements Callable<Integer> {
         try (Editor editor = Editor.open(run.root())) {
             DirectionResult add = evaluation.evaluate(editor.gan(), Direction.ADD, test.negatives());
             DirectionResult remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, test.positives());
-            Path classifier = out.resolve("classifier");
-            if (!Files.exists(classifier.resolve(AttributeClassifier.WEIGHTS))) {
-                System.out.print(ClassifierTraining.table(ClassifierTraining.run(classifierConfig(data), classifier)));
-            }
             RunEvaluation.Result scored = RunEvaluation.run(new RunEvaluation.Options(run.root(), data, classifier, null,
                     0, seed, run.root().resolve("eval")));
             System.out.print(scored.table());

@@ -69,6 +69,10 @@ final class DemoReport {
                         + " counterparts. Full report with ranked edits: "
                         + out.relativize(evaluation.folder().resolve(EditReport.HTML)) + ".")
                 .preformatted(evaluation.table())
+                .heading("Held-out scores while training: was each direction still improving?")
+                .paragraph("Classifier success rate and PSNR gain toward the true counterparts on all test faces, logged"
+                        + " while training (scores.jsonl in the run folder).")
+                .image(out.relativize(run.scoreCurves()).toString(), "held-out scores against iteration")
                 .heading("Losses")
                 .image(out.relativize(run.lossCurves()).toString(), "loss curves")
                 .paragraph("Run folder: " + out.relativize(run.root()) + " (config.json, metrics.jsonl, checkpoint.bin, samples/).");

@@ -1,8 +1,10 @@
 package dev.resface.cli;
 
 import dev.resface.BadInputException;
+import dev.resface.classifier.AttributeClassifier;
 import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
+import dev.resface.evaluation.HeldOutScorer;
 import dev.resface.training.CelebaTrainingData;
 import dev.resface.training.RunConfig;
 import dev.resface.training.RunFolder;
@@ -40,6 +42,13 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions train;
 
+    @Option(names = "--score-every", description = "score the edits of the held-out test faces every N iterations into"
+            + " scores.jsonl and scores.png (ground truth where the data has pairs, success rate with --classifier)")
+    Integer scoreEvery;
+
+    @Option(names = "--classifier", description = "classifier folder for the success rate of --score-every")
+    Path classifier;
+
     @Override
     public Integer call() throws Exception {
         if (!resume) {
@@ -51,7 +60,15 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
                 config.model().imageSize(), t.batchSize(), t.seed());
-        new TrainingRun(config, new RunFolder(out), trainingData, System.err).run(resume);
+        TrainingRun run = new TrainingRun(config, new RunFolder(out), trainingData, System.err);
+        if (scoreEvery == null) {
+            run.run(resume);
+        } else {
+            try (AttributeClassifier c = classifier == null ? null : AttributeClassifier.open(classifier)) {
+                run.scoredBy(new HeldOutScorer(trainingData.dataset(), trainingData.cache(), t.attribute(), c,
+                        classifier, 0, t.seed()), scoreEvery).run(resume);
+            }
+        }
         System.err.printf("done: %d iterations; checkpoint, samples and losses.png in %s%n", t.iterations(), out);
         return 0;
     }

@@ -99,6 +99,22 @@ public final class LossChart {
         return panels;
     }
 
+    /**
+     * Groups series into panels by the name before its last underscore, so success_add and success_remove share
+     * panel "success". Panels keep the order in which their first series appears.
+     */
+    public static List<Panel> panelsByStem(Map<String, List<Point>> series) {
+        Map<String, List<Series>> groups = new LinkedHashMap<>();
+        series.forEach((name, points) -> {
+            int us = name.lastIndexOf('_');
+            groups.computeIfAbsent(us > 0 ? name.substring(0, us) : name, k -> new ArrayList<>())
+                    .add(new Series(name, points));
+        });
+        List<Panel> panels = new ArrayList<>();
+        groups.forEach((k, v) -> panels.add(new Panel(k, v)));
+        return panels;
+    }
+
     /** All series in a single panel. */
     public static List<Panel> singlePanel(String title, Map<String, List<Point>> series) {
         List<Series> list = new ArrayList<>();

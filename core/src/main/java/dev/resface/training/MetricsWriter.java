@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Appends one JSON object per logged iteration to metrics.jsonl. */
+/** Appends one JSON object per logged iteration to a run's log (metrics.jsonl, scores.jsonl). */
 final class MetricsWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
@@ -42,10 +42,15 @@ final class MetricsWriter {
     }
 
     void append(long iteration, StepLosses losses, double itPerSecond) throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>(losses.asMap());
+        row.put("it_per_s", Math.round(itPerSecond * 1000) / 1000.0);
+        append(iteration, row);
+    }
+
+    void append(long iteration, Map<String, ?> values) throws IOException {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("iteration", iteration);
-        row.putAll(losses.asMap());
-        row.put("it_per_s", Math.round(itPerSecond * 1000) / 1000.0);
+        row.putAll(values);
         Files.writeString(file, JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }

@@ -23,6 +23,15 @@ public record RunFolder(Path root) {
         return root.resolve("metrics.jsonl");
     }
 
+    /** Held-out scores logged while training (see {@link ProgressScorer}); absent when the run was not scored. */
+    public Path scores() {
+        return root.resolve("scores.jsonl");
+    }
+
+    public Path scoreCurves() {
+        return root.resolve("scores.png");
+    }
+
     public Path samples() {
         return root.resolve("samples");
     }

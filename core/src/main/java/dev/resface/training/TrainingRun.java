@@ -29,8 +29,15 @@ public final class TrainingRun {
     private final RunFolder folder;
     private final TrainingData data;
     private final PrintStream log;
+    private final ProgressScorer scorer; // may be null
+    private final int scoreEvery;
 
     public TrainingRun(RunConfig config, RunFolder folder, TrainingData data, PrintStream log) {
+        this(config, folder, data, log, null, 0);
+    }
+
+    private TrainingRun(RunConfig config, RunFolder folder, TrainingData data, PrintStream log, ProgressScorer scorer,
+            int scoreEvery) {
         if (data.imageSize() != config.model().imageSize()) {
             throw new IllegalArgumentException("data size " + data.imageSize() + " != model size " + config.model().imageSize());
         }
@@ -38,6 +45,16 @@ public final class TrainingRun {
         this.folder = folder;
         this.data = data;
         this.log = log;
+        this.scorer = scorer;
+        this.scoreEvery = scoreEvery;
+    }
+
+    /** The same run, scored on held-out faces at the start and every {@code every} iterations into scores.jsonl. */
+    public TrainingRun scoredBy(ProgressScorer scorer, int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("score interval must be positive, got " + every);
+        }
+        return new TrainingRun(config, folder, data, log, scorer, every);
     }
 
     /** Trains to config.train().iterations(); with resume, continues from the run's checkpoint. Returns the last iteration. */
@@ -55,8 +72,11 @@ public final class TrainingRun {
             long done = resume && Files.exists(folder.checkpoint()) ? Checkpoint.loadTraining(folder.checkpoint(), trainer) : 0;
             MetricsWriter metrics = new MetricsWriter(folder.metrics());
             metrics.truncateAfter(done);
+            MetricsWriter scores = new MetricsWriter(folder.scores());
+            scores.truncateAfter(done);
             if (!resume) {
                 Files.deleteIfExists(folder.metrics());
+                Files.deleteIfExists(folder.scores());
             }
             log.printf("%s%n%s%nalpha %.3g, beta %.3g at %dpx%s%n", Torch.describe(), data.describe(),
                     t.lossWeights().effectiveAlpha(t.attribute(), size), t.lossWeights().effectiveBeta(t.attribute(), size),
@@ -65,6 +85,9 @@ public final class TrainingRun {
             float[] sample1 = data.samplePositives(SAMPLES_PER_SIDE);
             long started = System.nanoTime();
             long last = done;
+            if (scorer != null && done == 0) {
+                scores.append(0, scorer.score(gan));
+            }
             try (ProgressBar bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
                 bar.stepTo(done);
                 for (long it = done; it < t.iterations(); it++) {
@@ -88,6 +111,9 @@ public final class TrainingRun {
                     }
                     if (iteration % t.sampleEvery() == 0 || iteration == t.iterations()) {
                         writeSamples(gan, sample0, sample1, folder.sample(iteration));
+                    }
+                    if (scorer != null && (iteration % scoreEvery == 0 || iteration == t.iterations())) {
+                        scores.append(iteration, scorer.score(gan));
                     }
                     if (iteration % t.checkpointEvery() == 0 || iteration == t.iterations()) {
                         Checkpoint.save(folder.checkpoint(), trainer, iteration);
@@ -123,6 +149,9 @@ public final class TrainingRun {
         var series = MetricsLog.read(folder.metrics());
         series.remove("it_per_s");
         new LossChart(900, 600).smoothing(5).save(folder.lossCurves(), LossChart.panelsByPrefix(series));
+        if (Files.exists(folder.scores())) {
+            new LossChart(900, 400).save(folder.scoreCurves(), LossChart.panelsByStem(MetricsLog.read(folder.scores())));
+        }
     }
 
     /** A run stopped because a loss became NaN or infinite. */
