@@ -4,6 +4,7 @@ import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
 import dev.resface.evaluation.GroundTruthEvaluation.Scored;
 import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
 import dev.resface.evaluation.EditReport;
+import dev.resface.engine.Machine;
 import dev.resface.evaluation.RunEvaluation;
 import dev.resface.report.HtmlReport;
 import dev.resface.report.SampleGrid;
@@ -49,6 +50,8 @@ final class DemoReport {
                 .paragraph(String.format("SynthFaces, %dpx crops, width %.2f, batch %d, %d iterations, alpha %.3g; %.1f minutes in all.",
                         size, config.model().width(), t.batchSize(), t.iterations(),
                         t.lossWeights().effectiveAlpha(t.attribute(), size), minutes))
+                .paragraph("Measured on " + Machine.current().line() + ". Another CPU model picks other libtorch"
+                        + " kernels: the same seed then gives other (not worse) figures.")
                 .heading("Ground truth: edited faces against the same faces drawn with / without glasses")
                 .table(List.of(
                         List.of("direction", "test faces", "PSNR input", "PSNR edited", "gain dB", "MAE input", "MAE edited",

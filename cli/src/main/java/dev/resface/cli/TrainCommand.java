@@ -83,6 +83,6 @@ final class TrainCommand implements Callable<Integer> {
                     + ", not " + attribute);
         }
         long iterations = train.iterations != null ? train.iterations : stored.train().iterations();
-        return new RunConfig(stored.model(), stored.train().withIterations(iterations), stored.data());
+        return new RunConfig(stored.model(), stored.train().withIterations(iterations), stored.data(), stored.machine());
     }
 }

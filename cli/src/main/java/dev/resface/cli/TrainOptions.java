@@ -16,6 +16,9 @@ final class TrainOptions {
     @Option(names = "--lr", description = "Adam learning rate for G and D (default ${DEFAULT-VALUE})", defaultValue = "2e-4")
     double learningRate;
 
+    @Option(names = "--lr-d", description = "D's own learning rate (default: --lr, the paper's one rate for all three)")
+    Double discriminatorLearningRate;
+
     @Option(names = "--adam-beta1", defaultValue = "0.5", description = "Adam beta1 (default ${DEFAULT-VALUE})")
     double beta1;
 
@@ -51,7 +54,7 @@ final class TrainOptions {
         return new TrainConfig(attribute,
                 iterations != null ? iterations : preset.iterations(),
                 batch != null ? batch : preset.batchSize(),
-                learningRate, beta1, beta2,
+                learningRate, discriminatorLearningRate, beta1, beta2,
                 new LossWeights(a, beta, !noSizeScaling),
                 !noDual, seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),

@@ -63,10 +63,20 @@ public final class Torch {
 
     public static String describe() {
         start();
-        Engine engine = Engine.getEngine("PyTorch");
-        return engine.getEngineName() + " " + engine.getVersion() + " on " + device() + ", "
-                + System.getProperty("ai.djl.pytorch.num_threads") + " intra-op threads, denormals "
-                + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)");
+        return "libtorch on " + device() + ", denormals " + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)")
+                + "; " + Machine.current().line();
+    }
+
+    public static int intraOpThreads() {
+        start();
+        return Integer.parseInt(System.getProperty("ai.djl.pytorch.num_threads"));
+    }
+
+    /** DJL's folder of the loaded build names it, e.g. 2.7.1-20250812-cpu-linux-x86_64. */
+    static String libtorchBuild() {
+        start();
+        return loadedLibrary("libtorch_cpu.so").map(p -> p.getParent().getFileName().toString())
+                .orElse(Engine.getEngine("PyTorch").getVersion());
     }
 
     private static boolean setFlushDenormal(boolean on) {

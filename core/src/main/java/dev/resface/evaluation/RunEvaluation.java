@@ -6,6 +6,7 @@ import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.editing.Editor;
+import dev.resface.engine.Machine;
 import dev.resface.evaluation.EditEvaluation.Edited;
 import dev.resface.evaluation.faceapi.FaceApiAttributeScorer;
 import dev.resface.evaluation.faceapi.FaceApiPackage;
@@ -64,6 +65,7 @@ public final class RunEvaluation {
             }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("attribute", attribute.celebaName());
+            context.put("machine", Machine.current().line());
             context.put("run", o.run().toAbsolutePath().toString());
             context.put("iteration", editor.iteration());
             context.put("data", dataset.root().toString());

@@ -24,7 +24,7 @@ public final class Benchmark {
     public record TrainTiming(double medianSeconds, double imagesPerSecond, double gflops) {}
 
     public TrainTiming training(ModelConfig model, int batch, int warmup, int timed) {
-        TrainConfig config = new TrainConfig(FaceAttribute.EYEGLASSES, warmup + timed, batch, 2e-4, 0.5, 0.999,
+        TrainConfig config = new TrainConfig(FaceAttribute.EYEGLASSES, warmup + timed, batch, 2e-4, null, 0.5, 0.999,
                 new LossWeights(null, null, true), true, 1, 1, 1, 1);
         int s = model.imageSize();
         double[] seconds = new double[timed];
@@ -45,8 +45,9 @@ public final class Benchmark {
         double median = median(seconds);
         double gflops = FlopCount.trainingStep(model, true) * batch / median / 1e9;
         TrainTiming t = new TrainTiming(median, batch / median, gflops);
-        out.printf("train %3dpx width %.2f batch %2d: %.3f s/iteration (median of %d after %d warm-up), %.1f images/s, %.1f GFLOP/s%n",
-                s, model.width(), batch, median, timed, warmup, t.imagesPerSecond(), gflops);
+        out.printf("train %3dpx width %.2f batch %2d: %.3f s/iteration (median of %d after %d warm-up, range %s),"
+                        + " %.1f images/s, %.1f GFLOP/s%n",
+                s, model.width(), batch, median, timed, warmup, range(seconds, 1, "%.3f"), t.imagesPerSecond(), gflops);
         return t;
     }
 
@@ -64,12 +65,20 @@ public final class Benchmark {
             }
         }
         double msPerImage = median(seconds) * 1000 / batch;
-        out.printf("G inference %3dpx width %.2f batch %2d: %.2f ms/image%n", s, model.width(), batch, msPerImage);
+        out.printf("G inference %3dpx width %.2f batch %2d: %.2f ms/image (median of %d, range %s)%n", s, model.width(),
+                batch, msPerImage, timed, range(seconds, 1000.0 / batch, "%.2f"));
         return msPerImage;
     }
 
     public void peakMemory() {
         out.printf("peak RSS: %.2f GB%n", PeakMemory.peakRssBytes() / 1e9);
+    }
+
+    /** "min-max" of the timings, scaled. */
+    private static String range(double[] v, double scale, String format) {
+        double lo = Arrays.stream(v).min().orElse(Double.NaN) * scale;
+        double hi = Arrays.stream(v).max().orElse(Double.NaN) * scale;
+        return String.format(java.util.Locale.ROOT, format + "-" + format, lo, hi);
     }
 
     private static double median(double[] v) {

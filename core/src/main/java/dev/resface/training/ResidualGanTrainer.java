@@ -45,7 +45,7 @@ public final class ResidualGanTrainer {
         NDManager m = gan.manager();
         this.adamG0 = new Adam(gan.g0(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
         this.adamG1 = new Adam(gan.g1(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
-        this.adamD = new Adam(gan.d(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
+        this.adamD = new Adam(gan.d(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
         int size = gan.config().imageSize();
         this.alpha = config.lossWeights().effectiveAlpha(config.attribute(), size);
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);

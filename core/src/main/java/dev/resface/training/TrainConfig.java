@@ -5,6 +5,9 @@ import dev.resface.data.FaceAttribute;
 /**
  * How one run trains. Printed into every run folder (config.json) so the run can be reproduced.
  *
+ * @param learningRate Adam's step size for G0 and G1 (and for D unless discriminatorLearningRate says otherwise)
+ * @param discriminatorLearningRate D's step size; null (as in runs written before it existed) means learningRate,
+ *     the paper's single rate
  * @param dual false is the paper's no-dual-learning ablation (l_dual dropped)
  */
 public record TrainConfig(
@@ -12,6 +15,7 @@ public record TrainConfig(
         long iterations,
         int batchSize,
         double learningRate,
+        Double discriminatorLearningRate,
         double adamBeta1,
         double adamBeta2,
         LossWeights lossWeights,
@@ -22,13 +26,16 @@ public record TrainConfig(
         int logEvery) {
 
     public TrainConfig {
+        if (discriminatorLearningRate == null) {
+            discriminatorLearningRate = learningRate;
+        }
         if (iterations < 1 || batchSize < 1 || sampleEvery < 1 || checkpointEvery < 1 || logEvery < 1) {
             throw new IllegalArgumentException("iterations, batch size and every interval must be positive");
         }
     }
 
     public TrainConfig withIterations(long n) {
-        return new TrainConfig(attribute, n, batchSize, learningRate, adamBeta1, adamBeta2, lossWeights, dual, seed,
+        return new TrainConfig(attribute, n, batchSize, learningRate, discriminatorLearningRate, adamBeta1, adamBeta2, lossWeights, dual, seed,
                 sampleEvery, checkpointEvery, logEvery);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.resface.BadInputException;
 import dev.resface.editing.ResidualPredictor;
+import dev.resface.engine.Machine;
 import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
 import dev.resface.model.ResidualGan;
@@ -63,7 +64,12 @@ public final class TrainingRun {
         if (!resume) {
             folder.requireNoTrainedRun();
         }
-        config.write(folder.root());
+        Machine here = Machine.current();
+        if (resume && config.machine() != null && !config.machine().equals(here)) {
+            log.println("note: this run last trained on " + config.machine().line() + "; resuming elsewhere continues it,"
+                    + " but bit for bit only on the same CPU model, thread count and libtorch build");
+        }
+        config.onMachine(here).write(folder.root());
         TrainConfig t = config.train();
         int size = config.model().imageSize();
         Torch.seed(t.seed());

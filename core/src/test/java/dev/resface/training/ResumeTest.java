@@ -68,7 +68,7 @@ class ResumeTest {
 
     static RunConfig config(long iterations) {
         ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
-        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, 0.5, 0.999,
+        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, null, 0.5, 0.999,
                 new LossWeights(null, null, true), true, 3, 2, 2, 1);
         return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
     }

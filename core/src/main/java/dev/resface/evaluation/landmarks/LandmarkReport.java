@@ -3,6 +3,7 @@ package dev.resface.evaluation.landmarks;
 import dev.resface.evaluation.landmarks.LandmarkProtocol.Face;
 import dev.resface.evaluation.landmarks.LandmarkProtocol.Result;
 import dev.resface.image.ImageFiles;
+import dev.resface.engine.Machine;
 import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,7 @@ public final class LandmarkReport {
 
     static Map<String, Object> json(LandmarkEvalConfig config, Result r) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("machine", Machine.current().line());
         m.put("normalization", "inter-ocular distance of the ground truth (eye centres)");
         Map<String, Object> box = new LinkedHashMap<>();
         box.put("box", new int[] {r.calibration().box().left(), r.calibration().box().top(),
