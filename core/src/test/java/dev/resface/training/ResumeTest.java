@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resface.BadInputException;
 import dev.resface.data.FaceAttribute;
+import dev.resface.editing.ResidualPredictor;
+import dev.resface.model.Direction;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +97,43 @@ class ResumeTest {
         String halvesLosses = Files.readString(halves.metrics()).replaceAll(",\"it_per_s\":[0-9.E-]+", "");
         assertThat(halvesLosses).isEqualTo(wholeLosses);
         assertThat(Files.exists(halves.sample(6))).isTrue();
+    }
+
+    /** The mean residual G0 gives fixed noise: a score that moves with every update. */
+    static ProgressScorer meanResidual(NoiseData data) {
+        return gan -> {
+            float[] r = ResidualPredictor.residuals(gan, Direction.ADD, data.sampleNegatives(2), 2);
+            double sum = 0;
+            for (float v : r) {
+                sum += v;
+            }
+            return Map.of("mean_residual", sum / r.length);
+        };
+    }
+
+    @Test
+    void scoringWhileTrainingChangesNoUpdateAndItsLogResumes(@TempDir Path dir) throws Exception {
+        NoiseData data = new NoiseData(32, 2);
+        RunFolder plain = new RunFolder(dir.resolve("plain"));
+        new TrainingRun(config(6), plain, data, quiet()).run(false);
+        RunFolder whole = new RunFolder(dir.resolve("whole"));
+        new TrainingRun(config(6), whole, data, quiet()).scoredBy(meanResidual(data), 2).run(false);
+        RunFolder halves = new RunFolder(dir.resolve("halves"));
+        new TrainingRun(config(3), halves, data, quiet()).scoredBy(meanResidual(data), 2).run(false);
+        new TrainingRun(config(6), halves, data, quiet()).scoredBy(meanResidual(data), 2).run(true);
+
+        assertThat(Files.readAllBytes(whole.checkpoint())).isEqualTo(Files.readAllBytes(plain.checkpoint()));
+        assertThat(Files.readAllBytes(halves.checkpoint())).isEqualTo(Files.readAllBytes(plain.checkpoint()));
+        List<String> wholeScores = Files.readAllLines(whole.scores());
+        List<String> halvesScores = Files.readAllLines(halves.scores());
+        assertThat(wholeScores).hasSize(4).allMatch(l -> l.contains("mean_residual"));
+        // 0, 2, 4, 6; the first half also scored its last iteration, 3, which the resumed run keeps.
+        assertThat(halvesScores).hasSize(5);
+        assertThat(halvesScores.get(2)).startsWith("{\"iteration\":3,");
+        assertThat(List.of(halvesScores.get(0), halvesScores.get(1), halvesScores.get(3), halvesScores.get(4)))
+                .isEqualTo(wholeScores);
+        assertThat(wholeScores.get(0)).isNotEqualTo(wholeScores.get(3).replace("\"iteration\":6", "\"iteration\":0"));
+        assertThat(Files.exists(whole.scoreCurves())).isTrue();
     }
 
     @Test
