@@ -45,7 +45,10 @@ public final class ClassifierTraining {
         CelebaDataset dataset = CelebaDataset.open(Path.of(config.data()));
         CropRecipe recipe = CropRecipe.parse(config.crop());
         PackedImages cache = PackedImages.open(dataset, recipe, config.imageSize(),
-                PackedImages.defaultPath(dataset.root(), recipe, config.imageSize()), false);
+                PackedImages.defaultPath(dataset.root(), recipe, config.imageSize()), config.skipBad());
+        if (cache.skippedCount() > 0) {
+            System.err.println("classifier: left out " + cache.skippedCount() + " bad images (--skip-bad)");
+        }
         int[] pool = IntStream.range(0, dataset.size())
                 .filter(i -> dataset.partition(i) == Partition.TRAIN && cache.contains(i)).toArray();
         if (pool.length == 0) {
@@ -104,7 +107,7 @@ public final class ClassifierTraining {
     static List<Accuracy> heldOut(AttributeClassifier classifier, CelebaDataset dataset, PackedImages cache) {
         ClassifierConfig c = classifier.config();
         return c.attributes().stream().map(attribute -> {
-            AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute)
+            AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute, cache)
                     .balancedTestSet(c.testPerClass(), c.seed());
             int k = classifier.indexOf(attribute);
             int right = count(classifier, cache, set.negatives(), k, false)
