@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Trains an {@link AttributeClassifier} with one binary cross-entropy per attribute on uniformly drawn, randomly
@@ -72,7 +71,7 @@ public final class ClassifierTraining {
         int a = c.attributes().size();
         BatchSampler sampler = new BatchSampler(pool, c.batchSize(), c.seed());
         Adam adam = new Adam(classifier.net(), classifier.manager(), c.learningRate(), 0.9, 0.999);
-        try (ProgressBar bar = Progress.bar("classifier", c.iterations())) {
+        try (Progress bar = Progress.bar("classifier", c.iterations())) {
             for (long it = 0; it < c.iterations(); it++) {
                 int[] batch = sampler.batch(it);
                 float[] labels = new float[batch.length * a];

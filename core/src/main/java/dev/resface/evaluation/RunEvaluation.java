@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 
 /** `resface eval` from end to end: every scorer that is available on a run's edits, written to report and metrics. */
 public final class RunEvaluation {
@@ -65,7 +64,7 @@ public final class RunEvaluation {
             }
             List<Edited> add;
             List<Edited> remove;
-            try (ProgressBar bar = Progress.bar("eval", negatives.indices().length + positives.indices().length)) {
+            try (Progress bar = Progress.bar("eval", negatives.indices().length + positives.indices().length)) {
                 add = evaluation.evaluate(editor.gan(), Direction.ADD, negatives.indices(), i -> bar.step());
                 remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, positives.indices(), i -> bar.step());
             }

@@ -17,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * The training loop around {@link ResidualGanTrainer}: run folder, live progress, metrics, sample grids, atomic
@@ -65,7 +64,7 @@ public final class TrainingRun {
             float[] sample1 = data.samplePositives(SAMPLES_PER_SIDE);
             long started = System.nanoTime();
             long last = done;
-            try (ProgressBar bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
+            try (Progress bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
                 bar.stepTo(done);
                 for (long it = done; it < t.iterations(); it++) {
                     StepLosses losses;
