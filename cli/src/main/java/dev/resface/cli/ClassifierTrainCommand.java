@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
@@ -23,6 +24,9 @@ final class ClassifierTrainCommand implements Callable<Integer> {
 
     @Option(names = "--crop", defaultValue = "paper", description = "crop recipe (default ${DEFAULT-VALUE})")
     String crop;
+
+    @Mixin
+    SkipBadOption skipBad;
 
     @Option(names = "--size", defaultValue = "64", description = "image size, a multiple of 16 (default ${DEFAULT-VALUE})")
     int size;
@@ -50,8 +54,8 @@ final class ClassifierTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<FaceAttribute> chosen = attributes == null ? List.of(FaceAttribute.values())
                 : attributes.stream().map(FaceAttribute::parse).toList();
-        ClassifierConfig config = new ClassifierConfig(data.toAbsolutePath().toString(), chosen, crop, size, width,
-                iterations, batch, learningRate, testPerClass, seed);
+        ClassifierConfig config = new ClassifierConfig(data.toAbsolutePath().toString(), chosen, crop, skipBad.enabled,
+                size, width, iterations, batch, learningRate, testPerClass, seed);
         List<ClassifierTraining.Accuracy> accuracies = ClassifierTraining.run(config, out);
         System.out.print(ClassifierTraining.table(accuracies));
         System.err.println("wrote " + out);

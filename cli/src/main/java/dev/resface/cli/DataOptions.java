@@ -2,6 +2,7 @@ package dev.resface.cli;
 
 import dev.resface.training.DataConfig;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the images are and how they are cropped. */
@@ -18,11 +19,11 @@ final class DataOptions {
     @Option(names = "--cache", description = "packed image cache file (default: DATA/.resface-cache/CROP-SIZE.bin)")
     Path cache;
 
-    @Option(names = "--skip-bad", description = "leave out unreadable images (counted in the log) instead of stopping")
-    boolean skipBad;
+    @Mixin
+    SkipBadOption skipBad;
 
     DataConfig resolve() {
         return new DataConfig(data.toAbsolutePath().normalize().toString(), crop, flip,
-                cache == null ? null : cache.toAbsolutePath().toString(), skipBad);
+                cache == null ? null : cache.toAbsolutePath().toString(), skipBad.enabled);
     }
 }

@@ -76,8 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         try (Editor editor = Editor.open(run.root())) {
             DirectionResult add = evaluation.evaluate(editor.gan(), Direction.ADD, test.negatives());
             DirectionResult remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, test.positives());
-            RunEvaluation.Result scored = RunEvaluation.run(new RunEvaluation.Options(run.root(), data, classifier, null,
-                    0, seed, run.root().resolve("eval")));
+            RunEvaluation.Result scored = RunEvaluation.run(new RunEvaluation.Options(run.root(), data, false,
+                    classifier, null, 0, seed, run.root().resolve("eval")));
             System.out.print(scored.table());
             double minutes = (System.nanoTime() - started) / 60e9;
             new DemoReport(out, run, config, add, remove, scored, minutes).write();
@@ -101,8 +101,8 @@ final class DemoCommand implements Callable<Integer> {
 
     /** Small and quick (about a minute here): 32px is enough to tell the six attributes of SynthFaces apart. */
     private ClassifierConfig classifierConfig(Path data) {
-        return new ClassifierConfig(data.toAbsolutePath().toString(), List.of(FaceAttribute.values()), "paper", 32,
-                0.5, 3000, 32, 1e-3, 0, seed);
+        return new ClassifierConfig(data.toAbsolutePath().toString(), List.of(FaceAttribute.values()), "paper", false,
+                32, 0.5, 3000, 32, 1e-3, 0, seed);
     }
 
     private boolean complete(Path data) throws java.io.IOException {

@@ -11,7 +11,6 @@ import dev.resface.util.Progress;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +41,7 @@ final class EditCommand implements Callable<Integer> {
         Map<Path, RgbImage> images = InputImages.read(input);
         Path target = out != null ? out : model.resolve("edits");
         Torch.start();
-        try (Editor editor = Editor.open(model); ProgressBar bar = Progress.bar("edit", images.size())) {
+        try (Editor editor = Editor.open(model); Progress bar = Progress.bar("edit", images.size())) {
             String suffix = "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
             int size = editor.imageSize();
             // Every input is checked (decoded and sized) before the first output is written.

@@ -6,6 +6,7 @@ import dev.resface.evaluation.RunEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -19,6 +20,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "dataset in aligned-CelebA layout")
     Path data;
+
+    @Mixin
+    SkipBadOption skipBad;
 
     @Option(names = "--classifier", description = "classifier folder from 'resface classifier train' (without it,"
             + " no success rate)")
@@ -43,7 +47,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("eval needs --model RUN and --data DIR (or a subcommand: eval landmarks)");
         }
         RunEvaluation.Result result = RunEvaluation.run(
-                new RunEvaluation.Options(run, data, classifierDir, faceApi, perClass, seed, out));
+                new RunEvaluation.Options(run, data, skipBad.enabled, classifierDir, faceApi, perClass, seed, out));
         System.out.print(result.table());
         System.err.println("wrote " + result.folder().resolve(EditReport.HTML) + " and "
                 + result.folder().resolve(EditReport.METRICS));

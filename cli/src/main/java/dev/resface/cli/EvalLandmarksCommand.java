@@ -11,7 +11,6 @@ import dev.resface.landmarks.ShapePredictor;
 import dev.resface.util.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,7 +62,7 @@ final class EvalLandmarksCommand implements Callable<Integer> {
             LandmarkProtocol protocol = new LandmarkProtocol(dataset, sp, editor, config);
             int faces = 2 * protocol.testSet().perClass();
             LandmarkProtocol.Result result;
-            try (ProgressBar bar = Progress.bar("landmarks", faces)) {
+            try (Progress bar = Progress.bar("landmarks", faces)) {
                 result = protocol.run(i -> bar.step());
             }
             Path target = out != null ? out : run != null ? run.resolve("eval").resolve("landmarks")

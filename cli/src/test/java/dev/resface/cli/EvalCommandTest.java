@@ -95,4 +95,49 @@ class EvalCommandTest {
         assertThat(badImage.err().lines().filter(l -> l.contains("error")).count()).isEqualTo(1);
         assertThat(badImage.err()).doesNotContain("Exception");
     }
+
+    @Test
+    void skipBadLeavesBadImagesOutOfClassifierTrainingAndEvalAndCountsThem(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        Path runDir = dir.resolve("run");
+        assertThat(run("synth", "--out", data.toString(), "--count", "160").code()).isZero();
+        trainTiny(data, runDir, "Eyeglasses", 1);
+        Outcome clean = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--per-class", "0");
+        assertThat(clean.code()).as(clean.err()).isZero();
+        JsonNode before = new ObjectMapper().readTree(runDir.resolve("eval/metrics.json").toFile());
+        String bad = before.get("faces").get("add").get(0).get("image").asText();
+        ImageIO.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "jpg",
+                data.resolve("img_align_celeba").resolve(bad).toFile());
+
+        for (String[] command : new String[][] {
+                {"classifier", "train", "--data", data.toString(), "--out", dir.resolve("c").toString(), "--size", "32",
+                        "--width", "0.25", "--iterations", "1"},
+                {"eval", "--model", runDir.toString(), "--data", data.toString(), "--per-class", "0"}}) {
+            Outcome refused = run(command);
+            assertThat(refused.code()).as(refused.err()).isEqualTo(2);
+            assertThat(refused.err()).contains(bad).contains("or rerun with --skip-bad to leave them out");
+        }
+
+        Outcome trained = run("classifier", "train", "--data", data.toString(), "--out", dir.resolve("c").toString(),
+                "--size", "32", "--width", "0.25", "--iterations", "1", "--test-per-class", "0", "--skip-bad");
+        assertThat(trained.code()).as(trained.err()).isZero();
+        assertThat(new ObjectMapper().readTree(dir.resolve("c/classifier.json").toFile()).get("skipBad").asBoolean())
+                .isTrue();
+
+        Outcome evaluated = run("eval", "--model", runDir.toString(), "--data", data.toString(), "--per-class", "0",
+                "--skip-bad");
+        assertThat(evaluated.code()).as(evaluated.err()).isZero();
+        assertThat(evaluated.err()).contains("eval: left out 1 of the " + faces(before)
+                + " test faces: their images are bad (--skip-bad)");
+        JsonNode after = new ObjectMapper().readTree(runDir.resolve("eval/metrics.json").toFile());
+        assertThat(after.get("badFacesLeftOut").asInt()).isEqualTo(1);
+        assertThat(faces(after)).isEqualTo(faces(before) - 1);
+        assertThat(after.get("add").get("faces").asInt()).isEqualTo(before.get("add").get("faces").asInt() - 1);
+        assertThat(after.get("faces").get("add").findValuesAsText("image")).doesNotContain(bad);
+        assertThat(Files.readString(runDir.resolve("eval/report.html"))).contains("badFacesLeftOut");
+    }
+
+    private static int faces(JsonNode metrics) {
+        return metrics.get("add").get("faces").asInt() + metrics.get("remove").get("faces").asInt();
+    }
 }

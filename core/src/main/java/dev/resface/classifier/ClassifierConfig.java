@@ -10,6 +10,7 @@ import java.util.List;
  * @param data dataset in aligned-CelebA layout it was trained on
  * @param attributes one sigmoid output each, in this order
  * @param crop crop recipe id (as for the editing runs, so it sees faces the way they do)
+ * @param skipBad bad images were left out of training and the held-out faces instead of stopping
  * @param imageSize input size; edited faces of another size are resized to it
  * @param width channel multiplier of the network (1 = 32, 64, 128, 256 channels)
  * @param iterations training steps
@@ -18,8 +19,8 @@ import java.util.List;
  * @param testPerClass balanced held-out faces per class and attribute for the accuracy (0 = all)
  * @param seed batches and initialization
  */
-public record ClassifierConfig(String data, List<FaceAttribute> attributes, String crop, int imageSize, double width,
-        long iterations, int batchSize, double learningRate, int testPerClass, long seed) {
+public record ClassifierConfig(String data, List<FaceAttribute> attributes, String crop, boolean skipBad,
+        int imageSize, double width, long iterations, int batchSize, double learningRate, int testPerClass, long seed) {
     public ClassifierConfig {
         attributes = List.copyOf(attributes);
         if (attributes.isEmpty()) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Trains an {@link AttributeClassifier} with one binary cross-entropy per attribute on uniformly drawn, randomly
@@ -45,7 +44,10 @@ public final class ClassifierTraining {
         CelebaDataset dataset = CelebaDataset.open(Path.of(config.data()));
         CropRecipe recipe = CropRecipe.parse(config.crop());
         PackedImages cache = PackedImages.open(dataset, recipe, config.imageSize(),
-                PackedImages.defaultPath(dataset.root(), recipe, config.imageSize()), false);
+                PackedImages.defaultPath(dataset.root(), recipe, config.imageSize()), config.skipBad());
+        if (cache.skippedCount() > 0) {
+            System.err.println("classifier: left out " + cache.skippedCount() + " bad images (--skip-bad)");
+        }
         int[] pool = IntStream.range(0, dataset.size())
                 .filter(i -> dataset.partition(i) == Partition.TRAIN && cache.contains(i)).toArray();
         if (pool.length == 0) {
@@ -69,7 +71,7 @@ public final class ClassifierTraining {
         int a = c.attributes().size();
         BatchSampler sampler = new BatchSampler(pool, c.batchSize(), c.seed());
         Adam adam = new Adam(classifier.net(), classifier.manager(), c.learningRate(), 0.9, 0.999);
-        try (ProgressBar bar = Progress.bar("classifier", c.iterations())) {
+        try (Progress bar = Progress.bar("classifier", c.iterations())) {
             for (long it = 0; it < c.iterations(); it++) {
                 int[] batch = sampler.batch(it);
                 float[] labels = new float[batch.length * a];
@@ -104,7 +106,7 @@ public final class ClassifierTraining {
     static List<Accuracy> heldOut(AttributeClassifier classifier, CelebaDataset dataset, PackedImages cache) {
         ClassifierConfig c = classifier.config();
         return c.attributes().stream().map(attribute -> {
-            AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute)
+            AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute, cache)
                     .balancedTestSet(c.testPerClass(), c.seed());
             int k = classifier.indexOf(attribute);
             int right = count(classifier, cache, set.negatives(), k, false)

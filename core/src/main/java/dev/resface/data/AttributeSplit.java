@@ -59,6 +59,11 @@ public final class AttributeSplit {
         return collect(dataset, attribute.celebaName(), i -> true);
     }
 
+    /** As {@link #forTesting(CelebaDataset, FaceAttribute)}, of the images in the cache only. */
+    public static AttributeSplit forTesting(CelebaDataset dataset, FaceAttribute attribute, PackedImages cache) {
+        return collect(dataset, attribute.celebaName(), cache::contains);
+    }
+
     private static AttributeSplit collect(CelebaDataset dataset, String attribute, IntPredicate keep) {
         int column = dataset.attributes().column(attribute);
         int n = dataset.size();

@@ -4,8 +4,11 @@ import dev.resface.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An aligned-CelebA folder (or a SynthFaces one) with its lists joined: images in the order of
@@ -37,45 +40,64 @@ public final class CelebaDataset {
         }
         CelebaLayout layout = new CelebaLayout(root);
         AttributeTable attributes = AttributeTable.read(layout.attributes());
-        PartitionList partitionList = PartitionList.read(layout.partition());
+        Partition[] partitions = partitions(attributes, PartitionList.read(layout.partition()));
+        Landmarks[] landmarks = Files.exists(layout.landmarks())
+                ? landmarks(attributes, LandmarkTable.read(layout.landmarks())) : null;
+        if (!Files.isDirectory(layout.images())) {
+            throw BadInputException.at(layout.images(), "image folder not found (expected the aligned CelebA JPEGs)");
+        }
+        return new CelebaDataset(layout, attributes, partitions, landmarks);
+    }
+
+    /** Each image's partition; the lists must name the same images. */
+    private static Partition[] partitions(AttributeTable attributes, PartitionList list) {
         int n = attributes.size();
         Partition[] partitions = new Partition[n];
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            partitions[i] = partitionList.of(attributes.imageNames().get(i));
+            partitions[i] = list.of(attributes.imageNames().get(i));
             if (partitions[i] == null) {
                 missing.add(i);
             }
         }
         if (!missing.isEmpty()) {
             int first = missing.get(0);
-            throw BadInputException.at(layout.partition(), "has no partition for " + missing.size() + " of the "
+            throw BadInputException.at(list.file(), "has no partition for " + missing.size() + " of the "
                     + n + " images of " + CelebaLayout.ATTRIBUTES + ", e.g. " + attributes.imageNames().get(first)
                     + " (" + CelebaLayout.ATTRIBUTES + " line " + attributes.lineOf(first) + ")");
         }
-        Landmarks[] landmarks = null;
-        if (Files.exists(layout.landmarks())) {
-            LandmarkTable table = LandmarkTable.read(layout.landmarks());
-            landmarks = new Landmarks[n];
-            int absent = 0;
-            int firstAbsent = -1;
-            for (int i = 0; i < n; i++) {
-                landmarks[i] = table.of(attributes.imageNames().get(i));
-                if (landmarks[i] == null && absent++ == 0) {
-                    firstAbsent = i;
-                }
-            }
-            if (absent > 0) {
-                throw BadInputException.at(layout.landmarks(), "has no landmarks for " + absent + " of the " + n
-                        + " images of " + CelebaLayout.ATTRIBUTES + ", e.g. " + attributes.imageNames().get(firstAbsent)
-                        + " (" + CelebaLayout.ATTRIBUTES + " line " + attributes.lineOf(firstAbsent)
-                        + "); fix it or remove the landmark list");
+        // Every image has a partition and both lists refuse duplicates, so only a longer list names strangers.
+        if (list.size() > n) {
+            Set<String> known = new HashSet<>(attributes.imageNames());
+            List<String> unknown = list.imageNames().stream().filter(name -> !known.contains(name))
+                    .sorted(Comparator.comparingInt(list::lineOf)).toList();
+            String first = unknown.get(0);
+            throw BadInputException.at(list.file(), list.lineOf(first), first + " is not an image of "
+                    + CelebaLayout.ATTRIBUTES + " (" + unknown.size() + " of the " + list.size()
+                    + " images listed here are not)");
+        }
+        return partitions;
+    }
+
+    /** Each image's landmarks; the table must cover every image. */
+    private static Landmarks[] landmarks(AttributeTable attributes, LandmarkTable table) {
+        int n = attributes.size();
+        Landmarks[] landmarks = new Landmarks[n];
+        int absent = 0;
+        int firstAbsent = -1;
+        for (int i = 0; i < n; i++) {
+            landmarks[i] = table.of(attributes.imageNames().get(i));
+            if (landmarks[i] == null && absent++ == 0) {
+                firstAbsent = i;
             }
         }
-        if (!Files.isDirectory(layout.images())) {
-            throw BadInputException.at(layout.images(), "image folder not found (expected the aligned CelebA JPEGs)");
+        if (absent > 0) {
+            throw BadInputException.at(table.file(), "has no landmarks for " + absent + " of the " + n
+                    + " images of " + CelebaLayout.ATTRIBUTES + ", e.g. " + attributes.imageNames().get(firstAbsent)
+                    + " (" + CelebaLayout.ATTRIBUTES + " line " + attributes.lineOf(firstAbsent)
+                    + "); fix it or remove the landmark list");
         }
-        return new CelebaDataset(layout, attributes, partitions, landmarks);
+        return landmarks;
     }
 
     public CelebaLayout layout() {

@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Builds a packed cache file: decodes and crops every image once (in parallel), writes them in dataset order
@@ -86,7 +85,7 @@ final class PackedCacheBuilder {
             t.setDaemon(true);
             return t;
         });
-        try (ProgressBar bar = Progress.bar("packing " + dataset.layout().images(), n)) {
+        try (Progress bar = Progress.bar("packing " + dataset.layout().images(), n)) {
             Deque<Future<Decoded>> window = new ArrayDeque<>();
             int windowSize = Math.max(1, threads) * 16;
             int next = 0;

@@ -123,7 +123,8 @@ public final class PackedImages {
         String more = bad.size() > shown ? " and " + (bad.size() - shown) + " more" : "";
         return BadInputException.at(dataset.layout().images(), bad.size() + " of " + dataset.size()
                 + " images are missing, unreadable or not " + CelebaLayout.IMAGE_WIDTH + "x"
-                + CelebaLayout.IMAGE_HEIGHT + ": " + list + more + "; fix or replace them, or choose to skip bad images");
+                + CelebaLayout.IMAGE_HEIGHT + ": " + list + more
+                + "; fix or replace them, or rerun with --skip-bad to leave them out");
     }
 
     private static PackedImages map(Path file, CropRecipe recipe, int size, PackedCacheFormat.Loaded loaded,

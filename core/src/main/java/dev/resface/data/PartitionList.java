@@ -2,24 +2,28 @@ package dev.resface.data;
 
 import dev.resface.BadInputException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The parsed {@code list_eval_partition.txt}: lines {@code 000001.jpg 0} (0 train, 1 validation, 2 test). */
 public final class PartitionList {
-    private final Path file;
-    private final Map<String, Partition> partitions;
+    /** Where an image is listed: its partition and, for messages, its line. */
+    private record Listed(Partition partition, int line) {}
 
-    private PartitionList(Path file, Map<String, Partition> partitions) {
+    private final Path file;
+    private final Map<String, Listed> partitions;
+
+    private PartitionList(Path file, Map<String, Listed> partitions) {
         this.file = file;
         this.partitions = partitions;
     }
 
     public static PartitionList read(Path file) {
         List<String> lines = CelebaText.readLines(file, "partition list " + CelebaLayout.PARTITION);
-        Map<String, Partition> map = new HashMap<>(Math.max(16, lines.size() * 2));
-        Map<String, Integer> firstLine = new HashMap<>(Math.max(16, lines.size() * 2));
+        Map<String, Listed> map = new HashMap<>(Math.max(16, lines.size() * 2));
         for (CelebaText.Row row : CelebaText.rows(lines, 0)) {
             int lineNo = row.lineNo();
             String[] t = row.tokens();
@@ -34,11 +38,11 @@ public final class PartitionList {
                 default -> throw BadInputException.at(file, lineNo, "partition '" + CelebaText.shorten(t[1])
                         + "' of " + t[0] + " is not 0 (train), 1 (validation) or 2 (test)");
             };
-            Integer first = firstLine.putIfAbsent(t[0], lineNo);
+            Listed first = map.putIfAbsent(t[0], new Listed(p, lineNo));
             if (first != null) {
-                throw BadInputException.at(file, lineNo, "duplicate image " + t[0] + " (first on line " + first + ")");
+                throw BadInputException.at(file, lineNo, "duplicate image " + t[0] + " (first on line " + first.line()
+                        + ")");
             }
-            map.put(t[0], p);
         }
         return new PartitionList(file, map);
     }
@@ -53,6 +57,17 @@ public final class PartitionList {
 
     /** The partition of an image, or null if the file does not list it. */
     public Partition of(String imageName) {
-        return partitions.get(imageName);
+        Listed listed = partitions.get(imageName);
+        return listed == null ? null : listed.partition();
+    }
+
+    /** The names the file lists, in no particular order. */
+    public Set<String> imageNames() {
+        return Collections.unmodifiableSet(partitions.keySet());
+    }
+
+    /** The 1-based line that lists {@code imageName}, which must be listed. */
+    public int lineOf(String imageName) {
+        return partitions.get(imageName).line();
     }
 }

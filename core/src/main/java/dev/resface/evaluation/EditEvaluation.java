@@ -77,15 +77,27 @@ public final class EditEvaluation {
         return pairs != null;
     }
 
-    /** Test faces of one direction: without the attribute for ADD, with it for REMOVE. */
-    public static int[] faces(CelebaDataset dataset, FaceAttribute attribute, Direction direction, int perClass,
-            long seed) {
+    /** The chosen test faces of one direction that are in the cache, and how many chosen ones are not. */
+    public record Faces(int[] indices, int leftOut) {
+        public int chosen() {
+            return indices.length + leftOut;
+        }
+    }
+
+    /**
+     * Test faces of one direction: without the attribute for ADD, with it for REMOVE. They are chosen from the whole
+     * test partition, so the same seed picks the same faces whether or not some images are bad; those left out of the
+     * cache (--skip-bad) are then dropped and counted.
+     */
+    public Faces faces(Direction direction, int perClass, long seed) {
         AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute).balancedTestSet(perClass, seed);
         if (set.perClass() == 0) {
             throw BadInputException.at(dataset.layout().partition(), "no test faces (partition 2) both with and"
                     + " without " + attribute.celebaName() + ": nothing to evaluate");
         }
-        return direction == Direction.ADD ? set.negatives() : set.positives();
+        int[] chosen = direction == Direction.ADD ? set.negatives() : set.positives();
+        int[] cached = Arrays.stream(chosen).filter(cache::contains).toArray();
+        return new Faces(cached, chosen.length - cached.length);
     }
 
     public record Edited(EditScore score, float[] input, float[] residual) {}
@@ -94,12 +106,8 @@ public final class EditEvaluation {
         return edits.stream().map(Edited::score).toList();
     }
 
+    /** @param indices dataset indices in the cache, as {@link #faces} gives them */
     public List<Edited> evaluate(ResidualGan gan, Direction direction, int[] indices, IntConsumer progress) {
-        for (int index : indices) {
-            if (!cache.contains(index)) {
-                throw BadInputException.at(dataset.imagePath(index), "was skipped when the cache was built");
-            }
-        }
         List<Edited> out = new ArrayList<>();
         EditBatches.forEach(cache, gan, direction, indices, batch -> {
             float[] edited = ImageConversions.addClipped(batch.inputs(), batch.residuals());

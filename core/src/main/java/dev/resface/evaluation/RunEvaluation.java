@@ -19,17 +19,18 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
 
 /** `resface eval` from end to end: every scorer that is available on a run's edits, written to report and metrics. */
 public final class RunEvaluation {
     /**
+     * @param skipBad leave test faces with bad images out (counted in the report) instead of stopping
      * @param classifier trained classifier folder, or null (no success rate)
      * @param faceApi the face-api package, or null for the default, which is skipped with a note when absent
      * @param perClass test faces per direction (0 = all)
      * @param out output folder, or null for RUN/eval
      */
-    public record Options(Path run, Path data, Path classifier, Path faceApi, int perClass, long seed, Path out) {}
+    public record Options(Path run, Path data, boolean skipBad, Path classifier, Path faceApi, int perClass, long seed,
+            Path out) {}
 
     public record Result(Path folder, EditSummary add, EditSummary remove) {
         public String table() {
@@ -52,16 +53,21 @@ public final class RunEvaluation {
             CropRecipe recipe = CropRecipe.parse(editor.config().data().crop());
             int size = editor.imageSize();
             PackedImages cache = PackedImages.open(dataset, recipe, size,
-                    PackedImages.defaultPath(dataset.root(), recipe, size), false);
+                    PackedImages.defaultPath(dataset.root(), recipe, size), o.skipBad());
             EditEvaluation evaluation = new EditEvaluation(dataset, cache, attribute, classifier, o.classifier(),
                     recognition, pretrained);
-            int[] negatives = EditEvaluation.faces(dataset, attribute, Direction.ADD, o.perClass(), o.seed());
-            int[] positives = EditEvaluation.faces(dataset, attribute, Direction.REMOVE, o.perClass(), o.seed());
+            EditEvaluation.Faces negatives = evaluation.faces(Direction.ADD, o.perClass(), o.seed());
+            EditEvaluation.Faces positives = evaluation.faces(Direction.REMOVE, o.perClass(), o.seed());
+            int leftOut = negatives.leftOut() + positives.leftOut();
+            if (leftOut > 0) {
+                System.err.println("eval: left out " + leftOut + " of the " + (negatives.chosen() + positives.chosen())
+                        + " test faces: their images are bad (--skip-bad)");
+            }
             List<Edited> add;
             List<Edited> remove;
-            try (ProgressBar bar = Progress.bar("eval", negatives.length + positives.length)) {
-                add = evaluation.evaluate(editor.gan(), Direction.ADD, negatives, i -> bar.step());
-                remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, positives, i -> bar.step());
+            try (Progress bar = Progress.bar("eval", negatives.indices().length + positives.indices().length)) {
+                add = evaluation.evaluate(editor.gan(), Direction.ADD, negatives.indices(), i -> bar.step());
+                remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, positives.indices(), i -> bar.step());
             }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("attribute", attribute.celebaName());
@@ -70,6 +76,7 @@ public final class RunEvaluation {
             context.put("iteration", editor.iteration());
             context.put("data", dataset.root().toString());
             context.put("crop", recipe.id() + " " + size + "px");
+            context.put("badFacesLeftOut", leftOut);
             context.put("classifier", o.classifier() == null ? "none (no success rate)"
                     : o.classifier().toAbsolutePath().toString());
             context.put("region", evaluation.regionSource());

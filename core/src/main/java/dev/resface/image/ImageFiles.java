@@ -1,12 +1,10 @@
 package dev.resface.image;
 
+import dev.resface.util.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -42,21 +40,11 @@ public final class ImageFiles {
     }
 
     /**
-     * Writes to a temporary file beside the target, then renames it into place, so a crash never leaves a truncated
-     * image under the final name. No fsync: image sets are large and can be regenerated from the seed.
+     * Writes all-or-nothing ({@link AtomicFiles}), so a crash never leaves a truncated image under the final name. No
+     * fsync: image sets are large and can be regenerated from the seed.
      */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path tmp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(bytes);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeBytesUnsynced(target, bytes);
     }
 
     /** Encodes and writes a PNG all-or-nothing. */

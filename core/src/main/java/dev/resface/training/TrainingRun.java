@@ -18,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * The training loop around {@link ResidualGanTrainer}: run folder, live progress, metrics, sample grids, atomic
@@ -94,7 +93,7 @@ public final class TrainingRun {
             if (scorer != null && done == 0) {
                 scores.append(0, scorer.score(gan));
             }
-            try (ProgressBar bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
+            try (Progress bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
                 bar.stepTo(done);
                 for (long it = done; it < t.iterations(); it++) {
                     StepLosses losses;

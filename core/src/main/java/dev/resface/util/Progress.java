@@ -1,22 +1,27 @@
 package dev.resface.util;
 
-import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * The one place progress bars are made, so every long job looks the same and writes to stderr. On a terminal the bar
- * redraws in place twice a second; in a log (no console) it writes a plain line every {@link #LOG_INTERVAL_MS}, so
- * logs do not fill with carriage-return redraws.
+ * The one kind of progress bar every long job shows, on stderr. On a terminal it redraws in place twice a second; in a
+ * log (no console) it writes a plain line every {@link #LOG_INTERVAL_MS}, so logs do not fill with carriage-return
+ * redraws, and its final line once ({@link LogLines}).
  */
-public final class Progress {
+public final class Progress implements AutoCloseable {
     static final int LOG_INTERVAL_MS = 15_000;
     private static final int LOG_LINE_WIDTH = 120;
 
-    private Progress() {}
+    private final ProgressBar bar;
+    private final LogLines log; // null on a terminal
 
-    public static ProgressBar bar(String task, long total) {
+    private Progress(ProgressBar bar, LogLines log) {
+        this.bar = bar;
+        this.log = log;
+    }
+
+    public static Progress bar(String task, long total) {
         ProgressBarBuilder b = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
@@ -24,11 +29,33 @@ public final class Progress {
                 .showSpeed()
                 .continuousUpdate();
         if (System.console() != null) {
-            return b.setUpdateIntervalMillis(500).build();
+            return new Progress(b.setUpdateIntervalMillis(500).build(), null);
         }
-        return b.setUpdateIntervalMillis(LOG_INTERVAL_MS)
-                .setConsumer(new DelegatingProgressBarConsumer(line -> System.err.println(line.strip()),
-                        LOG_LINE_WIDTH))
-                .build();
+        LogLines log = new LogLines(line -> System.err.println(line), LOG_LINE_WIDTH);
+        return new Progress(b.setUpdateIntervalMillis(LOG_INTERVAL_MS).setConsumer(log).build(), log);
+    }
+
+    public void step() {
+        bar.step();
+    }
+
+    public void stepTo(long done) {
+        bar.stepTo(done);
+    }
+
+    /** Text shown after the bar, e.g. the latest loss. */
+    public void setExtraMessage(String message) {
+        bar.setExtraMessage(message);
+    }
+
+    @Override
+    public void close() {
+        if (log == null) {
+            bar.close();
+            return;
+        }
+        log.closing();
+        bar.close();
+        log.printLast();
     }
 }

@@ -38,8 +38,8 @@ class ClassifierTest {
     void learnsAllSixAttributesOfSynthFaces(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("synth");
         SynthFaces.write(data, 2000, 7, SynthConfig.defaults().withCounterparts(false));
-        ClassifierConfig config = new ClassifierConfig(data.toString(), List.of(FaceAttribute.values()), "paper", 32,
-                0.5, 3000, 32, 1e-3, 0, 1);
+        ClassifierConfig config = new ClassifierConfig(data.toString(), List.of(FaceAttribute.values()), "paper",
+                false, 32, 0.5, 3000, 32, 1e-3, 0, 1);
         long t0 = System.nanoTime();
         List<ClassifierTraining.Accuracy> accuracies = ClassifierTraining.run(config, dir.resolve("classifier"));
         System.out.printf("classifier on SynthFaces (%.0f s):%n%s", (System.nanoTime() - t0) / 1e9,

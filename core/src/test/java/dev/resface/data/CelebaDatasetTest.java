@@ -54,6 +54,16 @@ class CelebaDatasetTest {
     }
 
     @Test
+    void partitionOfAnImageWithoutAttributesIsAnError() throws IOException {
+        CelebaFixture.writeDataset(root, 3, false, false);
+        Path part = root.resolve(CelebaLayout.PARTITION);
+        Files.writeString(part, "000001.jpg 0\n000002.jpg 0\n\n000009.jpg 2\n000003.jpg 1\n000010.jpg 0\n");
+        assertThatThrownBy(() -> CelebaDataset.open(root)).isInstanceOf(BadInputException.class)
+                .hasMessage(part + ":4: 000009.jpg is not an image of list_attr_celeba.txt (2 of the 5 images listed"
+                        + " here are not)");
+    }
+
+    @Test
     void missingFolderAndMissingImages() throws IOException {
         Path none = root.resolve("absent");
         assertThatThrownBy(() -> CelebaDataset.open(none)).hasMessage(none + ": CelebA folder not found");

@@ -169,7 +169,7 @@ class PackedImagesTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(images + ": 2 of 20 images are missing, unreadable or not 178x218: "
                         + "000004.jpg (not a readable image), 000008.jpg (file not found); fix or replace them, or "
-                        + "choose to skip bad images");
+                        + "rerun with --skip-bad to leave them out");
         // The cache was kept: skipping now needs no second decode.
         PackedImages cache = PackedImages.open(dataset, CropRecipe.PAPER, 64, cacheFile, true);
         assertThat(cache.builtBecause()).isNull();

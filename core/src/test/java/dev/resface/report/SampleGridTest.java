@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resface.image.RgbImage;
+import dev.resface.util.NewFiles;
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
@@ -25,6 +27,13 @@ class SampleGridTest {
         return java.util.stream.IntStream.range(0, k)
                 .mapToObj(i -> new SampleGrid.Example(random(rnd, size, 1f), random(rnd, size, 0.8f)))
                 .toList();
+    }
+
+    @Test
+    void savedGridIsAsReadableAsAnyNewFile(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("samples.png");
+        new SampleGrid(4, examples(new Random(3), 1, 4), List.of()).save(png);
+        assertThat(Files.getPosixFilePermissions(png)).isEqualTo(NewFiles.permissionsIn(dir));
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import me.tongfei.progressbar.ProgressBar;
 
 /**
  * Writes a procedurally drawn face data set in aligned CelebA's layout (img_align_celeba/, list_attr_celeba.txt,
@@ -52,7 +51,7 @@ public final class SynthFaces {
         String[] attributeRows = new String[count];
         String[] partitionRows = new String[count];
         String[] landmarkRows = new String[count];
-        try (ProgressBar bar = Progress.bar("synth", count)) {
+        try (Progress bar = Progress.bar("synth", count)) {
             IntStream.rangeClosed(1, count).parallel().forEach(index -> {
                 try {
                     FaceParams p = params(seed, index, config);
