@@ -24,8 +24,8 @@ public final class HeldOutScorer implements ProgressScorer {
     public HeldOutScorer(CelebaDataset dataset, PackedImages cache, FaceAttribute attribute,
             AttributeClassifier classifier, Path classifierDir, int perClass, long seed) {
         this.evaluation = new EditEvaluation(dataset, cache, attribute, classifier, classifierDir, null, null);
-        this.negatives = EditEvaluation.faces(dataset, attribute, Direction.ADD, perClass, seed);
-        this.positives = EditEvaluation.faces(dataset, attribute, Direction.REMOVE, perClass, seed);
+        this.negatives = evaluation.faces(Direction.ADD, perClass, seed).indices();
+        this.positives = evaluation.faces(Direction.REMOVE, perClass, seed).indices();
     }
 
     @Override
