@@ -19,6 +19,10 @@ final class TrainOptions {
     @Option(names = "--lr-d", description = "D's own learning rate (default: --lr, the paper's one rate for all three)")
     Double discriminatorLearningRate;
 
+    @Option(names = "--lr-decay-from", description = "from this fraction of the iterations on, every learning rate falls"
+            + " linearly to zero at the end (default: none, the paper's constant rates)")
+    Double decayFrom;
+
     @Option(names = "--adam-beta1", defaultValue = "0.5", description = "Adam beta1 (default ${DEFAULT-VALUE})")
     double beta1;
 
@@ -56,7 +60,7 @@ final class TrainOptions {
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
                 new LossWeights(a, beta, !noSizeScaling),
-                !noDual, seed,
+                !noDual, decayFrom, seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),
                 logEvery);

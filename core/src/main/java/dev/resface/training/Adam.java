@@ -39,10 +39,15 @@ public final class Adam {
 
     /** Applies the gradients accumulated by the last backward pass, then zeroes them. */
     public void step(NDManager scratch) {
+        step(scratch, 1);
+    }
+
+    /** The same with the learning rate scaled by {@code rateScale} (a schedule's factor for this step). */
+    public void step(NDManager scratch, double rateScale) {
         steps++;
         double bias1 = 1 - Math.pow(beta1, steps);
         double sqrtBias2 = Math.sqrt(1 - Math.pow(beta2, steps));
-        double stepSize = learningRate / bias1;
+        double stepSize = learningRate * rateScale / bias1;
         for (int i = 0; i < params.size(); i++) {
             NDArray w = params.get(i).getArray();
             NDArray g = w.getGradient();

@@ -25,7 +25,7 @@ public final class Benchmark {
 
     public TrainTiming training(ModelConfig model, int batch, int warmup, int timed) {
         TrainConfig config = new TrainConfig(FaceAttribute.EYEGLASSES, warmup + timed, batch, 2e-4, null, 0.5, 0.999,
-                new LossWeights(null, null, true), true, 1, 1, 1, 1);
+                new LossWeights(null, null, true), true, null, 1, 1, 1, 1);
         int s = model.imageSize();
         double[] seconds = new double[timed];
         try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {

@@ -39,6 +39,7 @@ public final class ResidualGanTrainer {
     private final double alpha;
     private final double beta;
     private final boolean dual;
+    private final TrainConfig config;
 
     public ResidualGanTrainer(ResidualGan gan, TrainConfig config) {
         this.gan = gan;
@@ -50,6 +51,7 @@ public final class ResidualGanTrainer {
         this.alpha = config.lossWeights().effectiveAlpha(config.attribute(), size);
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
         this.dual = config.dual();
+        this.config = config;
     }
 
     public ResidualGan gan() {
@@ -68,6 +70,8 @@ public final class ResidualGanTrainer {
     /** x0: images without the attribute, x1: with it, both (N,3,s,s) in [-1,1] on the model's device. */
     public StepLosses step(NDArray x0, NDArray x1, PhaseListener listener) {
         try (NDManager scratch = x0.getManager().newSubManager()) {
+            // Every Adam has made one update per iteration, checkpointed with it, so this is the iteration made now.
+            double rate = config.rateScale(adamD.steps() + 1);
             Edit edit0;
             Edit edit1;
             float lossD;
@@ -84,17 +88,17 @@ public final class ResidualGanTrainer {
                 gc.backward(loss);
                 lossD = loss.getFloat();
             }
-            adamD.step(scratch);
+            adamD.step(scratch, rate);
             listener.after(Phase.D);
 
             Trainability.set(gan.d(), false);
             NDArray fixed0 = edit0.edited().stopGradient();
             NDArray fixed1 = edit1.edited().stopGradient();
             float[] g0 = generatorStep(gan.g0(), gan.g1(), adamG0, edit0, 2,
-                    f -> new NDList(x0, x1, f, fixed1), DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, scratch);
+                    f -> new NDList(x0, x1, f, fixed1), DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, rate, scratch);
             listener.after(Phase.G0);
             float[] g1 = generatorStep(gan.g1(), gan.g0(), adamG1, edit1, 3,
-                    f -> new NDList(x0, x1, fixed0, f), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, scratch);
+                    f -> new NDList(x0, x1, fixed0, f), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, rate, scratch);
             listener.after(Phase.G1);
             return new StepLosses(lossD, g0[0], g0[1], g0[2], g0[3], g0[4], g1[0], g1[1], g1[2], g1[3], g1[4]);
         }
@@ -125,7 +129,7 @@ public final class ResidualGanTrainer {
      * other groups D sees. Returns {total, adversarial, dual, pixel, perceptual}.
      */
     private float[] generatorStep(Block g, Block other, Adam adam, Edit edit, int slot,
-            Function<NDArray, NDList> batchWith, DClass target, DClass source, NDManager scratch) {
+            Function<NDArray, NDList> batchWith, DClass target, DClass source, double rate, NDManager scratch) {
         Trainability.set(g, true);
         Trainability.set(other, false);
         float[] values;
@@ -144,7 +148,7 @@ public final class ResidualGanTrainer {
             values = new float[] {total.getFloat(), adversarial.getFloat(), dualLoss == null ? 0f : dualLoss.getFloat(),
                     pixel.getFloat(), perceptual.getFloat()};
         }
-        adam.step(scratch);
+        adam.step(scratch, rate);
         return values;
     }
 

@@ -9,6 +9,8 @@ import dev.resface.data.FaceAttribute;
  * @param discriminatorLearningRate D's step size; null (as in runs written before it existed) means learningRate,
  *     the paper's single rate
  * @param dual false is the paper's no-dual-learning ablation (l_dual dropped)
+ * @param decayFrom null: the paper's constant learning rates; f in [0, 1): from iteration f * iterations on, every rate
+ *     falls linearly to zero at the last iteration (as CycleGAN trains), so the run ends on settled generators
  */
 public record TrainConfig(
         FaceAttribute attribute,
@@ -20,6 +22,7 @@ public record TrainConfig(
         double adamBeta2,
         LossWeights lossWeights,
         boolean dual,
+        Double decayFrom,
         long seed,
         int sampleEvery,
         int checkpointEvery,
@@ -32,10 +35,23 @@ public record TrainConfig(
         if (iterations < 1 || batchSize < 1 || sampleEvery < 1 || checkpointEvery < 1 || logEvery < 1) {
             throw new IllegalArgumentException("iterations, batch size and every interval must be positive");
         }
+        if (decayFrom != null && !(decayFrom >= 0 && decayFrom < 1)) {
+            throw new IllegalArgumentException("the learning-rate decay starts at a fraction in [0, 1) of the run, got "
+                    + decayFrom);
+        }
+    }
+
+    /** The factor on every learning rate for the update that makes iteration {@code iteration} (1-based). */
+    public double rateScale(long iteration) {
+        if (decayFrom == null) {
+            return 1;
+        }
+        double start = decayFrom * iterations;
+        return iteration <= start ? 1 : Math.max(0, (iterations - iteration + 1) / (iterations - start));
     }
 
     public TrainConfig withIterations(long n) {
-        return new TrainConfig(attribute, n, batchSize, learningRate, discriminatorLearningRate, adamBeta1, adamBeta2, lossWeights, dual, seed,
+        return new TrainConfig(attribute, n, batchSize, learningRate, discriminatorLearningRate, adamBeta1, adamBeta2, lossWeights, dual, decayFrom, seed,
                 sampleEvery, checkpointEvery, logEvery);
     }
 }

@@ -36,7 +36,7 @@ class GlassesLearningTest {
         SynthFaces.write(data, 1000, 11);
         ModelConfig model = new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false);
         TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, ITERATIONS, 16, 2e-4, null, 0.5, 0.999,
-                new LossWeights(3e-2, null, false), true, 5, ITERATIONS, ITERATIONS, 25);
+                new LossWeights(3e-2, null, false), true, null, 5, ITERATIONS, ITERATIONS, 25);
         DataConfig dataConfig = new DataConfig(data.toString(), "paper", false, null, false);
         CelebaTrainingData trainingData = new CelebaTrainingData(dataConfig, FaceAttribute.EYEGLASSES, 32, 16, 5);
         RunFolder run = new RunFolder(dir.resolve("run"));

@@ -73,7 +73,7 @@ class ResumeTest {
     static RunConfig config(long iterations) {
         ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
         TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, null, 0.5, 0.999,
-                new LossWeights(null, null, true), true, 3, 2, 2, 1);
+                new LossWeights(null, null, true), true, null, 3, 2, 2, 1);
         return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
     }
 
@@ -109,6 +109,40 @@ class ResumeTest {
             }
             return Map.of("mean_residual", sum / r.length);
         };
+    }
+
+    @Test
+    void aDecayingLearningRateResumesBitIdentically(@TempDir Path dir) throws Exception {
+        NoiseData data = new NoiseData(32, 2);
+        RunFolder whole = new RunFolder(dir.resolve("whole"));
+        new TrainingRun(decaying(config(6)), whole, data, quiet()).run(false);
+        RunFolder constant = new RunFolder(dir.resolve("constant"));
+        new TrainingRun(config(6), constant, data, quiet()).run(false);
+        assertThat(Files.readAllBytes(whole.checkpoint())).isNotEqualTo(Files.readAllBytes(constant.checkpoint()));
+
+        // Interrupted inside the decay (the last checkpoint is iteration 4), then resumed: the schedule continues.
+        NoiseData interrupted = new NoiseData(32, 2) {
+            @Override
+            public float[] positives(long iteration) {
+                float[] x = super.positives(iteration);
+                if (iteration == 4) {
+                    java.util.Arrays.fill(x, Float.NaN);
+                }
+                return x;
+            }
+        };
+        RunFolder halves = new RunFolder(dir.resolve("halves"));
+        assertThatThrownBy(() -> new TrainingRun(decaying(config(6)), halves, interrupted, quiet()).run(false))
+                .isInstanceOf(TrainingRun.TrainingDiverged.class);
+        new TrainingRun(decaying(config(6)), halves, data, quiet()).run(true);
+        assertThat(Files.readAllBytes(halves.checkpoint())).isEqualTo(Files.readAllBytes(whole.checkpoint()));
+    }
+
+    static RunConfig decaying(RunConfig c) {
+        TrainConfig t = c.train();
+        return new RunConfig(c.model(), new TrainConfig(t.attribute(), t.iterations(), t.batchSize(), t.learningRate(),
+                t.discriminatorLearningRate(), t.adamBeta1(), t.adamBeta2(), t.lossWeights(), t.dual(), 0.5, t.seed(),
+                t.sampleEvery(), t.checkpointEvery(), t.logEvery()), c.data());
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class TrainerStepTest {
     static TrainConfig config() {
         return new TrainConfig(FaceAttribute.EYEGLASSES, 10, 2, 2e-4, null, 0.5, 0.999,
-                new LossWeights(null, null, true), true, 1, 100, 100, 1);
+                new LossWeights(null, null, true), true, null, 1, 100, 100, 1);
     }
 
     @Test
@@ -63,7 +63,7 @@ class TrainerStepTest {
                     ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false), m)) {
                 TrainConfig c = config();
                 c = new TrainConfig(c.attribute(), c.iterations(), c.batchSize(), c.learningRate(), c.discriminatorLearningRate(), c.adamBeta1(),
-                        c.adamBeta2(), c.lossWeights(), run == 0, c.seed(), c.sampleEvery(), c.checkpointEvery(), c.logEvery());
+                        c.adamBeta2(), c.lossWeights(), run == 0, c.decayFrom(), c.seed(), c.sampleEvery(), c.checkpointEvery(), c.logEvery());
                 ResidualGanTrainer trainer = new ResidualGanTrainer(gan, c);
                 NDArray x0 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
                 NDArray x1 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
