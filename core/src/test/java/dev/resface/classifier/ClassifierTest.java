@@ -22,15 +22,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClassifierTest {
+    /** Training seed; -Dresface.classifierSeed=N runs the seeds whose figures are in SEEDS.md. */
+    static final long SEED = Long.getLong("resface.classifierSeed", 1);
+
     @Test
     void binaryCrossEntropyHandComputed() {
         Torch.start();
         try (NDManager m = Torch.newManager()) {
-            // logit 0, label 1: log 2; logit 2, label 0: 2 + log(1 + e^-2); logit -30, label 0: ~e^-30
+            // logit 0, label 1: log 2; logit 2, label 0: 2 + log(1 + e^-2); logit -30, label 0: ~e^-30; weights 1, 0.5, 3
             float loss = ClassifierTraining.binaryCrossEntropy(m.create(new float[] {0, 2, -30}, new Shape(1, 3)),
-                    m.create(new float[] {1, 0, 0}, new Shape(1, 3))).getFloat();
-            assertThat((double) loss).isCloseTo((Math.log(2) + 2 + Math.log(1 + Math.exp(-2))) / 3, within(1e-6));
+                    m.create(new float[] {1, 0, 0}, new Shape(1, 3)), m.create(new float[] {1, 0.5f, 3}, new Shape(1, 3)))
+                    .getFloat();
+            assertThat((double) loss).isCloseTo((Math.log(2) + 0.5 * (2 + Math.log(1 + Math.exp(-2)))) / 3, within(1e-6));
         }
+    }
+
+    @Test
+    void eachClassWeighsHalfOfItsAttributesLoss(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        SynthFaces.write(data, 40, 3, SynthConfig.defaults().withCounterparts(false));
+        CelebaDataset dataset = CelebaDataset.open(data);
+        int[] pool = java.util.stream.IntStream.range(0, dataset.size()).toArray();
+        float[][] w = ClassifierTraining.classWeights(dataset, pool, List.of(FaceAttribute.EYEGLASSES));
+        long positives = java.util.Arrays.stream(pool).filter(i -> dataset.label(i, FaceAttribute.EYEGLASSES)).count();
+        assertThat(positives).isBetween(1L, 39L);
+        // positives * w+ = negatives * w- = half the pool
+        assertThat(positives * (double) w[0][1]).isCloseTo(20, within(1e-4));
+        assertThat((40 - positives) * (double) w[0][0]).isCloseTo(20, within(1e-4));
     }
 
     /** The bar: at least 95% held-out accuracy for each of the six attributes after a CI-sized training. */
@@ -39,7 +57,7 @@ class ClassifierTest {
         Path data = dir.resolve("synth");
         SynthFaces.write(data, 2000, 7, SynthConfig.defaults().withCounterparts(false));
         ClassifierConfig config = new ClassifierConfig(data.toString(), List.of(FaceAttribute.values()), "paper",
-                false, 32, 0.5, 3000, 32, 1e-3, 0, 1);
+                false, 32, 0.5, 3000, 32, 1e-3, 0, SEED);
         long t0 = System.nanoTime();
         List<ClassifierTraining.Accuracy> accuracies = ClassifierTraining.run(config, dir.resolve("classifier"));
         System.out.printf("classifier on SynthFaces (%.0f s):%n%s", (System.nanoTime() - t0) / 1e9,
