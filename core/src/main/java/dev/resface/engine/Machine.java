@@ -13,23 +13,25 @@ import java.util.Set;
  * them.
  *
  * @param cpu the model name /proc/cpuinfo gives
+ * @param openMp how libtorch's OpenMP workers wait (see OpenMpWaits)
  * @param kernels the vector instruction set libtorch's CPU kernels dispatch to on this CPU
  * @param libtorch the native build DJL loaded (version, date, flavour, platform)
  */
-public record Machine(String cpu, int cores, int intraOpThreads, String kernels, String libtorch, String java) {
+public record Machine(String cpu, int cores, int intraOpThreads, String openMp, String kernels, String libtorch,
+        String java) {
 
     /** This machine, with the thread count libtorch was started with. */
     public static Machine current() {
         Torch.start();
         List<String> cpuinfo = cpuinfo();
         return new Machine(field(cpuinfo, "model name"), Runtime.getRuntime().availableProcessors(),
-                Torch.intraOpThreads(), kernels(field(cpuinfo, "flags")), Torch.libtorchBuild(),
+                Torch.intraOpThreads(), OpenMpWaits.describe(), kernels(field(cpuinfo, "flags")), Torch.libtorchBuild(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     }
 
     /** One line for logs and report headers. */
     public String line() {
-        return cpu + " (" + kernels + " kernels), " + cores + " cores, " + intraOpThreads + " intra-op threads; libtorch "
+        return cpu + " (" + kernels + " kernels), " + cores + " cores, " + intraOpThreads + " intra-op threads, " + openMp + "; libtorch "
                 + libtorch + "; " + java;
     }
 

@@ -33,6 +33,7 @@ public final class Torch {
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", String.valueOf(cores)));
         System.setProperty("ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
+        OpenMpWaits.apply();
         Engine engine = Engine.getEngine("PyTorch");
         // Denormals appear in Adam's second moments and leaky-ReLU tails after a few steps and make CPU kernels
         // 4-5x slower; libtorch's own switch sets FTZ/DAZ on this thread, and threads it spawns later inherit it.
