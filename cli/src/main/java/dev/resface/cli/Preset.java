@@ -5,25 +5,34 @@ import dev.resface.model.Upsampling;
 
 /**
  * Starting points for train and demo. PAPER is SPEC's configuration; CPU is what trains visibly in minutes on a
- * laptop: 64px, half width, zero-initialised last conv and the stronger sparsity weight measured best at 64px.
+ * laptop: 64px, half width, zero-initialised last conv, the stronger sparsity weight measured best at 64px, and
+ * learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then swings,
+ * see README "What holds removal back").
  */
 enum Preset {
-    PAPER(ModelConfig.paper(), 64, 20_000, null, 500, 1_000),
-    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false), 8, 1_400, 7.5e-3 / 4, 100, 200);
+    PAPER(ModelConfig.paper(), 64, 20_000, null, null, 500, 1_000),
+    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false), 8, 1_000, 7.5e-3 / 4, 0.5, 100,
+            200);
 
     private final ModelConfig model;
     private final int batchSize;
     private final long iterations;
     private final Double alpha128;
+    private final Double decayFrom;
     private final int sampleEvery;
     private final int checkpointEvery;
 
-    /** @param alpha128 alpha as a 128px value (scaled by (128/size)^2 at train time); null = attribute preset */
-    Preset(ModelConfig model, int batchSize, long iterations, Double alpha128, int sampleEvery, int checkpointEvery) {
+    /**
+     * @param alpha128 alpha as a 128px value (scaled by (128/size)^2 at train time); null = attribute preset
+     * @param decayFrom where the learning rates start to fall (TrainConfig); null = the paper's constant rates
+     */
+    Preset(ModelConfig model, int batchSize, long iterations, Double alpha128, Double decayFrom, int sampleEvery,
+            int checkpointEvery) {
         this.model = model;
         this.batchSize = batchSize;
         this.iterations = iterations;
         this.alpha128 = alpha128;
+        this.decayFrom = decayFrom;
         this.sampleEvery = sampleEvery;
         this.checkpointEvery = checkpointEvery;
     }
@@ -43,6 +52,10 @@ enum Preset {
     /** The preset's alpha was measured on glasses; global attributes keep the paper's much smaller value. */
     Double alpha128(dev.resface.data.FaceAttribute attribute) {
         return attribute.isLocal() ? alpha128 : null;
+    }
+
+    Double decayFrom() {
+        return decayFrom;
     }
 
     int sampleEvery() {

@@ -20,8 +20,11 @@ final class TrainOptions {
     Double discriminatorLearningRate;
 
     @Option(names = "--lr-decay-from", description = "from this fraction of the iterations on, every learning rate falls"
-            + " linearly to zero at the end (default: none, the paper's constant rates)")
+            + " linearly to zero at the end (default: the preset's; PAPER: none, CPU: 0.5)")
     Double decayFrom;
+
+    @Option(names = "--constant-lr", description = "the paper's constant learning rates, whatever the preset")
+    boolean constantRates;
 
     @Option(names = "--adam-beta1", defaultValue = "0.5", description = "Adam beta1 (default ${DEFAULT-VALUE})")
     double beta1;
@@ -60,7 +63,7 @@ final class TrainOptions {
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
                 new LossWeights(a, beta, !noSizeScaling),
-                !noDual, decayFrom, seed,
+                !noDual, constantRates ? null : decayFrom != null ? decayFrom : preset.decayFrom(), seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),
                 logEvery);

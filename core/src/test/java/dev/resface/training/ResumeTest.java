@@ -70,6 +70,20 @@ class ResumeTest {
         }
     }
 
+    /** NaN positives at 0-based iteration {@code at}: the run stops there, as a kill would. */
+    static NoiseData poisonedAt(long at) {
+        return new NoiseData(32, 2) {
+            @Override
+            public float[] positives(long iteration) {
+                float[] x = super.positives(iteration);
+                if (iteration == at) {
+                    java.util.Arrays.fill(x, Float.NaN);
+                }
+                return x;
+            }
+        };
+    }
+
     static RunConfig config(long iterations) {
         ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
         TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, null, 0.5, 0.999,
@@ -121,16 +135,7 @@ class ResumeTest {
         assertThat(Files.readAllBytes(whole.checkpoint())).isNotEqualTo(Files.readAllBytes(constant.checkpoint()));
 
         // Interrupted inside the decay (the last checkpoint is iteration 4), then resumed: the schedule continues.
-        NoiseData interrupted = new NoiseData(32, 2) {
-            @Override
-            public float[] positives(long iteration) {
-                float[] x = super.positives(iteration);
-                if (iteration == 4) {
-                    java.util.Arrays.fill(x, Float.NaN);
-                }
-                return x;
-            }
-        };
+        NoiseData interrupted = poisonedAt(4);
         RunFolder halves = new RunFolder(dir.resolve("halves"));
         assertThatThrownBy(() -> new TrainingRun(decaying(config(6)), halves, interrupted, quiet()).run(false))
                 .isInstanceOf(TrainingRun.TrainingDiverged.class);
@@ -172,16 +177,7 @@ class ResumeTest {
 
     @Test
     void aNonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path dir) throws Exception {
-        NoiseData poisoned = new NoiseData(32, 2) {
-            @Override
-            public float[] positives(long iteration) {
-                float[] x = super.positives(iteration);
-                if (iteration == 4) {
-                    java.util.Arrays.fill(x, Float.NaN);
-                }
-                return x;
-            }
-        };
+        NoiseData poisoned = poisonedAt(4);
         RunFolder run = new RunFolder(dir.resolve("run"));
         assertThatThrownBy(() -> new TrainingRun(config(8), run, poisoned, quiet()).run(false))
                 .isInstanceOf(TrainingRun.TrainingDiverged.class)
