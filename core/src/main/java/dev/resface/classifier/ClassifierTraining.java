@@ -16,6 +16,7 @@ import dev.resface.data.PackedImages;
 import dev.resface.data.Partition;
 import dev.resface.engine.Torch;
 import dev.resface.training.Adam;
+import dev.resface.training.LinearDecay;
 import dev.resface.util.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import java.util.stream.IntStream;
 
 /**
  * Trains an {@link AttributeClassifier} with one class-balanced binary cross-entropy per attribute on uniformly
- * drawn, randomly mirrored training images, then measures its held-out accuracy on balanced test sets, one per attribute.
+ * drawn, randomly mirrored training images, its learning rate falling to zero over the second half, then measures its held-out accuracy on balanced test sets, one per attribute.
  */
 public final class ClassifierTraining {
     private static final int EVAL_BATCH = 64;
@@ -96,7 +97,9 @@ public final class ClassifierTraining {
                             bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", loss.getFloat()));
                         }
                     }
-                    adam.step(scratch);
+                    // Measured at a constant rate: No_Beard's held-out accuracy swung from 87.5% to 98.6% with the
+                    // seed (48px), the network still jumping between solutions when training stopped.
+                    adam.step(scratch, LinearDecay.scale(it + 1, c.iterations(), 0.5));
                 }
                 bar.step();
             }

@@ -43,11 +43,7 @@ public record TrainConfig(
 
     /** The factor on every learning rate for the update that makes iteration {@code iteration} (1-based). */
     public double rateScale(long iteration) {
-        if (decayFrom == null) {
-            return 1;
-        }
-        double start = decayFrom * iterations;
-        return iteration <= start ? 1 : Math.max(0, (iterations - iteration + 1) / (iterations - start));
+        return decayFrom == null ? 1 : LinearDecay.scale(iteration, iterations, decayFrom);
     }
 
     public TrainConfig withIterations(long n) {
