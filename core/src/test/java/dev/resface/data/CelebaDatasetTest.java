@@ -7,6 +7,7 @@ import dev.resface.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,18 @@ class CelebaDatasetTest {
         assertThatThrownBy(() -> CelebaDataset.open(root)).isInstanceOf(BadInputException.class)
                 .hasMessage(part + ":4: 000009.jpg is not an image of list_attr_celeba.txt (2 of the 5 images listed"
                         + " here are not)");
+    }
+
+    /** Every table is checked when the dataset opens, so `train` stops on a bad landmark file before it trains. */
+    @Test
+    void aLandmarkThatIsNotANumberStopsTheOpening() throws IOException {
+        CelebaFixture.writeDataset(root, 3, false, true);
+        Path landmarks = root.resolve(CelebaLayout.LANDMARKS);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(landmarks));
+        lines.set(3, lines.get(3).replaceFirst("\\s\\S+$", " 7.5"));
+        Files.write(landmarks, lines);
+        assertThatThrownBy(() -> CelebaDataset.open(root)).isInstanceOf(BadInputException.class)
+                .hasMessage(landmarks + ":4: coordinate rightmouth_y = '7.5' is not an integer");
     }
 
     @Test
