@@ -62,7 +62,7 @@ class ClassifierTest {
      * The issue's bar: at least 95% held-out accuracy for each of the six attributes after a CI-sized training.
      * Measured over five training seeds (Intel Xeon Sapphire Rapids, AVX-512 kernels, 2 threads), the weakest
      * attribute each time, with every other attribute at 99.7% or more:
-     * seed 1: all 100%; 2: No_Beard 99.35%; 3: No_Beard 99.35%; 4: No_Beard 98.05%; 5: Smiling 99.75%.
+     * seed 1: Smiling 99.75%; 2: No_Beard 99.35%; 3: No_Beard 99.35%; 4: No_Beard 98.05%; 5: Smiling 99.75%.
      * The worst, 98.05%, clears the bar by 3 points (5 faces of 154); before the balanced loss, the falling rate, 48px
      * and 4,000 faces, seeds ranged down to 94.4% on one CPU and 87.5% on another setting.
      */
