@@ -26,10 +26,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The method learns: a short run on SynthFaces at 32px moves G0's and G1's eyeglasses edits toward the true
  * counterparts, with the residual concentrated on the glasses. Seed and iteration count are fixed, not time.
+ *
+ * <p>Measured over five seeds (Intel Xeon Sapphire Rapids, AVX-512 kernels, 2 threads), PSNR gain adding / removing
+ * and the residual's share inside the mask (bar: 3x the mask's area, 16-17% of the image, so about 0.49):
+ * seed 1: +1.98 / +5.88 dB, 0.77 / 0.75; 2: +1.68 / +6.77 dB, 0.79 / 0.73; 3: +1.12 / +5.76 dB, 0.79 / 0.72;
+ * 4: +1.48 / +6.60 dB, 0.81 / 0.77; 5 (the test's): +1.48 / +6.60 dB, 0.80 / 0.75. The worst clears the 0.5 dB bar
+ * by 0.6 dB and the mask bar by 23 points.
  */
 class GlassesLearningTest {
     static final int ITERATIONS = Integer.getInteger("resface.learningIterations", 700);
-    /** Training seed; -Dresface.learningSeed=N runs the seeds whose figures are in SEEDS.md. */
+    /** Training seed; -Dresface.learningSeed=N runs one of the seeds measured above. */
     static final long SEED = Long.getLong("resface.learningSeed", 5);
 
     @Test
