@@ -51,7 +51,8 @@ final class DemoReport {
                         size, config.model().width(), t.batchSize(), t.iterations(),
                         t.lossWeights().effectiveAlpha(t.attribute(), size), minutes))
                 .paragraph("Measured on " + Machine.current().line() + ". Another CPU model picks other libtorch"
-                        + " kernels: the same seed then gives other (not worse) figures.")
+                        + " kernels: the same seed then gives other figures (bit-identical only on the same CPU model"
+                        + " and thread count).")
                 .heading("Ground truth: edited faces against the same faces drawn with / without glasses")
                 .table(List.of(
                         List.of("direction", "test faces", "PSNR input", "PSNR edited", "gain dB", "MAE input", "MAE edited",
