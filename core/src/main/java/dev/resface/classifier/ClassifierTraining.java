@@ -14,6 +14,7 @@ import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.data.Partition;
+import dev.resface.engine.Machine;
 import dev.resface.engine.Torch;
 import dev.resface.training.Adam;
 import dev.resface.training.LinearDecay;
@@ -58,6 +59,7 @@ public final class ClassifierTraining {
             train(classifier, dataset, cache, pool);
             List<Accuracy> accuracies = heldOut(classifier, dataset, cache);
             Map<String, Object> json = new LinkedHashMap<>();
+            json.put("machine", Machine.current().line());
             for (Accuracy a : accuracies) {
                 json.put(a.attribute().celebaName(), Map.of("accuracy", a.accuracy(), "perClass", a.perClass()));
             }

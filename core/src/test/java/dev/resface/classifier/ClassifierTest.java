@@ -14,6 +14,7 @@ import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.data.synth.SynthConfig;
 import dev.resface.data.synth.SynthFaces;
+import dev.resface.engine.Machine;
 import dev.resface.engine.Torch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,8 @@ class ClassifierTest {
 
         // reopened from disk it gives the same answers
         Path saved = dir.resolve("classifier");
-        assertThat(Files.readString(saved.resolve(AttributeClassifier.ACCURACY))).contains("No_Beard");
+        assertThat(Files.readString(saved.resolve(AttributeClassifier.ACCURACY))).contains("No_Beard")
+                .contains(Machine.current().line());
         try (AttributeClassifier c = AttributeClassifier.open(saved)) {
             CelebaDataset dataset = CelebaDataset.open(data);
             PackedImages cache = PackedImages.open(dataset, CropRecipe.PAPER, SIZE,
