@@ -54,8 +54,8 @@ final class ClassifierTrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<FaceAttribute> chosen = attributes == null ? List.of(FaceAttribute.values())
                 : attributes.stream().map(FaceAttribute::parse).toList();
-        ClassifierConfig config = new ClassifierConfig(data.toAbsolutePath().toString(), chosen, crop, skipBad.enabled,
-                size, width, iterations, batch, learningRate, testPerClass, seed);
+        ClassifierConfig config = OptionValues.checked(() -> new ClassifierConfig(data.toAbsolutePath().toString(),
+                chosen, crop, skipBad.enabled, size, width, iterations, batch, learningRate, testPerClass, seed));
         List<ClassifierTraining.Accuracy> accuracies = ClassifierTraining.run(config, out);
         System.out.print(ClassifierTraining.table(accuracies));
         System.err.println("wrote " + out);

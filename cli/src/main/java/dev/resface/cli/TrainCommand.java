@@ -51,12 +51,18 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (scoreEvery != null && scoreEvery < 1) {
+            throw new BadInputException("--score-every must be a positive number of iterations, got " + scoreEvery);
+        }
+        if (classifier != null && scoreEvery == null) {
+            throw new BadInputException("--classifier gives the success rate of --score-every: add --score-every N");
+        }
         if (!resume) {
             new RunFolder(out).requireNoTrainedRun();
         }
         Torch.start();
-        RunConfig config = resume ? resumedConfig() : new RunConfig(model.resolve(preset),
-                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve());
+        RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : new RunConfig(model.resolve(preset),
+                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve()));
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
                 config.model().imageSize(), t.batchSize(), t.seed());

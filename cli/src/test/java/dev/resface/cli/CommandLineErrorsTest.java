@@ -41,6 +41,21 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void impossibleTrainingValuesAreTheUsersErrorAndWriteNothing(@TempDir Path dir) {
+        Path out = dir.resolve("run");
+        String[][] cases = {{"--iterations", "0", "positive"}, {"--lr-decay-from", "1.5", "[0, 1)"},
+            {"--score-every", "0", "--score-every must be a positive"}, {"--classifier", dir.toString(), "add --score-every"}};
+        for (String[] c : cases) {
+            Outcome o = run("train", "--data", dir.toString(), "--attribute", "Eyeglasses", "--out", out.toString(),
+                    c[0], c[1]);
+            assertThat(o.code()).as(c[0]).isEqualTo(2);
+            assertThat(o.err().strip().lines()).as(c[0]).hasSize(1);
+            assertThat(o.err()).as(c[0]).startsWith("resface: error: ").contains(c[2]).doesNotContain("internal");
+            assertThat(out).as(c[0]).doesNotExist();
+        }
+    }
+
+    @Test
     void unknownAttribute(@TempDir Path dir) {
         Outcome o = run("train", "--data", dir.toString(), "--attribute", "Hat", "--out", dir.resolve("run").toString());
         assertThat(o.code()).isEqualTo(2);

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * The cheap part of {@code eval} (classifier success and ground truth; no face-api), on the same balanced test faces,
- * as a run trains: {add,remove}_success and, where the data has pairs, {add,remove}_gain_db.
+ * as a run trains: success_{add,remove} and, where the data has pairs, truth_gain_db_{add,remove}.
  */
 public final class HeldOutScorer implements ProgressScorer {
     private final EditEvaluation evaluation;
