@@ -28,6 +28,10 @@ final class ModelOptions {
             description = "batch norm in D's hidden layers as Table 1 prints it (off by default: it stalled learning here)")
     Boolean discriminatorBatchNorm;
 
+    @Option(names = "--d-layers", description = "D's stride-2 layers, 3 to 5 (Table 1: 5, which ends on a 4x4 map at"
+            + " 128px; 4 does at 64px, 3 at 32px)")
+    Integer discriminatorLayers;
+
     ModelConfig resolve(Preset preset) {
         ModelConfig p = preset.model();
         return new ModelConfig(
@@ -37,6 +41,7 @@ final class ModelOptions {
                 leakySlope != null ? leakySlope : p.leakySlope(),
                 !noResidual,
                 zeroInitLast != null ? zeroInitLast : p.zeroInitLastConv(),
-                discriminatorBatchNorm != null ? discriminatorBatchNorm : p.discriminatorBatchNorm());
+                discriminatorBatchNorm != null ? discriminatorBatchNorm : p.discriminatorBatchNorm(),
+                discriminatorLayers != null ? discriminatorLayers : p.discriminatorLayers());
     }
 }

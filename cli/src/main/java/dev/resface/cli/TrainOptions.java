@@ -1,6 +1,7 @@
 package dev.resface.cli;
 
 import dev.resface.data.FaceAttribute;
+import dev.resface.losses.ResidualNorm;
 import dev.resface.training.LossWeights;
 import dev.resface.training.TrainConfig;
 import picocli.CommandLine.Option;
@@ -41,6 +42,10 @@ final class TrainOptions {
     @Option(names = "--no-size-scaling", description = "use --alpha/--beta as given instead of scaling them by (128/size)^2")
     boolean noSizeScaling;
 
+    @Option(names = "--residual-norm", description = "norm of the residual sparsity term: l1 (paper), l2 (sqrt(P) times the"
+            + " Euclidean norm, equal to l1 on a uniform residual, so --alpha keeps its meaning) or none")
+    String residualNorm;
+
     @Option(names = "--no-dual", description = "ablation: drop the dual-learning loss")
     boolean noDual;
 
@@ -62,7 +67,7 @@ final class TrainOptions {
                 iterations != null ? iterations : preset.iterations(),
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
-                new LossWeights(a, beta, !noSizeScaling),
+                new LossWeights(a, beta, !noSizeScaling, residualNorm == null ? null : ResidualNorm.parse(residualNorm)),
                 !noDual, constantRates ? null : decayFrom != null ? decayFrom : preset.decayFrom(), seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),

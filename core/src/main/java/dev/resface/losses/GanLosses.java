@@ -21,7 +21,7 @@ public final class GanLosses {
 
     /** eq. 4: the L1 norm of the whole residual of each image, averaged over the batch. */
     public static NDArray pixel(NDArray residual) {
-        return perImageL1(residual);
+        return ResidualNorm.L1.of(residual);
     }
 
     /** eq. 5: ||phi(x) - phi(x~)||_1 per image, averaged over the batch. */

@@ -12,7 +12,7 @@ import ai.djl.util.PairList;
 import ai.djl.ndarray.NDManager;
 
 /**
- * D of Table 1: five stride-2 convs, then one conv covering the whole remaining map that gives the three class
+ * D of Table 1: five stride-2 convs (or three or four, see {@link ModelConfig#discriminatorLayers()}), then one conv covering the whole remaining map that gives the three class
  * logits (real negative, real positive, generated). Returns {logits (N,3), phi} where phi, the output of the third
  * layer, feeds the perceptual loss.
  */
@@ -27,10 +27,12 @@ public final class Discriminator extends AbstractBlock {
                 .add(layer(c, c.channels(128), 2, s))
                 .add(layer(c, c.channels(256), 2, s)));
         int map = c.discriminatorMapSize();
-        head = addChildBlock("head", new SequentialBlock()
-                .add(layer(c, c.channels(512), 2, s))
-                .add(layer(c, c.channels(1024), 2, s))
-                .add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
+        SequentialBlock deeper = new SequentialBlock();
+        int[] paperChannels = {512, 1024};
+        for (int layer = 3; layer < c.discriminatorLayers(); layer++) {
+            deeper.add(layer(c, c.channels(paperChannels[layer - 3]), 2, s));
+        }
+        head = addChildBlock("head", deeper.add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
     }
 
     private static SequentialBlock layer(ModelConfig c, int filters, int stride, float slope) {

@@ -44,9 +44,16 @@ public final class FlopCount {
 
     public static double discriminator(ModelConfig c) {
         int s = c.imageSize();
+        double flops = discriminatorFeatures(c);
+        int channels = c.channels(256);
+        int[] paperChannels = {512, 1024};
+        for (int layer = 3; layer < c.discriminatorLayers(); layer++) {
+            int next = c.channels(paperChannels[layer - 3]);
+            flops += conv(4, channels, next, s >> (layer + 1));
+            channels = next;
+        }
         int map = c.discriminatorMapSize();
-        return discriminatorFeatures(c) + conv(4, c.channels(256), c.channels(512), s / 16)
-                + conv(4, c.channels(512), c.channels(1024), s / 32) + conv(map, c.channels(1024), 3, 1);
+        return flops + conv(map, channels, 3, 1);
     }
 
     /**

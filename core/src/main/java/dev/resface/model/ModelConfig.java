@@ -12,34 +12,64 @@ package dev.resface.model;
  * @param discriminatorBatchNorm batch norm after D's hidden layers, as Table 1 prints it. Off by default: measured
  *     here on SynthFaces at 32px, with it neither direction learned in 2,000 iterations (D's batch statistics give the
  *     generators no usable signal); without it, 500 iterations gave +0.6 dB adding and +4.3 dB removing glasses.
+ * @param discriminatorLayers D's stride-2 layers, 3 to 5; null is Table 1's five. At 128px five leave the 4x4 map the
+ *     paper's last conv covers; at 32px they leave 1x1, where batch norm sees one value per channel and image, and 3
+ *     layers give the paper's 4x4 again.
  */
 public record ModelConfig(
         int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual, boolean zeroInitLastConv,
-        boolean discriminatorBatchNorm) {
+        boolean discriminatorBatchNorm, Integer discriminatorLayers) {
+    public static final int TABLE1_D_LAYERS = 5;
+    /** phi, the perceptual features, is the output of D's third layer. */
+    private static final int MIN_D_LAYERS = 3;
 
     public ModelConfig {
+        if (discriminatorLayers == null) {
+            discriminatorLayers = TABLE1_D_LAYERS;
+        }
+        if (discriminatorLayers < MIN_D_LAYERS || discriminatorLayers > TABLE1_D_LAYERS) {
+            throw new IllegalArgumentException("D has 3 to 5 stride-2 layers (phi is the third), got " + discriminatorLayers);
+        }
+        int step = 1 << discriminatorLayers;
         if (imageSize < 32 || imageSize % 32 != 0) {
-            throw new IllegalArgumentException("image size must be a multiple of 32 (D halves it five times), got " + imageSize);
+            throw new IllegalArgumentException("image size must be a multiple of 32 (G and D halve it up to five times), got "
+                    + imageSize);
         }
         if (!(width > 0 && width <= 4)) {
             throw new IllegalArgumentException("width multiplier must be in (0, 4], got " + width);
         }
+        if (imageSize % step != 0) {
+            throw new IllegalArgumentException("image size " + imageSize + " is not a multiple of " + step);
+        }
+    }
+
+    public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
+            boolean zeroInitLastConv, boolean discriminatorBatchNorm) {
+        this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm, null);
     }
 
     public static ModelConfig paper() {
         return new ModelConfig(128, 1.0, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
     }
 
+    /** The number of D layers that ends on a 4x4 map at this size, as Table 1 does at 128px. */
+    public static int layersToFourByFour(int imageSize) {
+        int layers = Integer.numberOfTrailingZeros(imageSize / 4);
+        return Math.max(MIN_D_LAYERS, Math.min(TABLE1_D_LAYERS, layers));
+    }
+
     public ModelConfig withImageSize(int size) {
-        return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm);
+        return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers);
     }
 
     public ModelConfig withWidth(double w) {
-        return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm);
+        return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers);
     }
 
     public ModelConfig withDiscriminatorBatchNorm(boolean on) {
-        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on);
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers);
     }
 
     /** Table 1's channel count scaled by the width multiplier. */
@@ -49,6 +79,6 @@ public record ModelConfig(
 
     /** Side of D's last feature map, which D's final conv covers whole. */
     public int discriminatorMapSize() {
-        return imageSize / 32;
+        return imageSize >> discriminatorLayers;
     }
 }

@@ -1,6 +1,7 @@
 package dev.resface.training;
 
 import dev.resface.data.FaceAttribute;
+import dev.resface.losses.ResidualNorm;
 
 /**
  * alpha (residual sparsity) and beta (perceptual) of eq. 8. The paper's values belong to 128x128 inputs and l_pix
@@ -9,10 +10,21 @@ import dev.resface.data.FaceAttribute;
  * @param alpha the 128px alpha; null picks the attribute's preset (local 5e-4, global 1e-6)
  * @param beta the 128px beta; null means 0.1 * alpha
  * @param scaleForSize multiply both by (128/size)^2
+ * @param residualNorm the norm of l_pix; null (runs written before it existed) is the paper's L1
  */
-public record LossWeights(Double alpha, Double beta, boolean scaleForSize) {
+public record LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm) {
     public static final double LOCAL_ALPHA = 5e-4;
     public static final double GLOBAL_ALPHA = 1e-6;
+
+    public LossWeights {
+        if (residualNorm == null) {
+            residualNorm = ResidualNorm.L1;
+        }
+    }
+
+    public LossWeights(Double alpha, Double beta, boolean scaleForSize) {
+        this(alpha, beta, scaleForSize, ResidualNorm.L1);
+    }
 
     public double baseAlpha(FaceAttribute attribute) {
         return alpha != null ? alpha : attribute.isLocal() ? LOCAL_ALPHA : GLOBAL_ALPHA;

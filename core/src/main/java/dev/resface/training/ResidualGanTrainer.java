@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.resface.losses.DClass;
 import dev.resface.losses.GanLosses;
+import dev.resface.losses.ResidualNorm;
 import dev.resface.model.ResidualGan;
 import dev.resface.model.ResidualGan.Edit;
 import dev.resface.model.ResidualGan.Judgement;
@@ -36,6 +37,7 @@ public final class ResidualGanTrainer {
     private final Adam adamG0;
     private final Adam adamG1;
     private final Adam adamD;
+    private final ResidualNorm norm;
     private final double alpha;
     private final double beta;
     private final boolean dual;
@@ -48,7 +50,8 @@ public final class ResidualGanTrainer {
         this.adamG1 = new Adam(gan.g1(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
         this.adamD = new Adam(gan.d(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
         int size = gan.config().imageSize();
-        this.alpha = config.lossWeights().effectiveAlpha(config.attribute(), size);
+        this.norm = config.lossWeights().residualNorm();
+        this.alpha = norm.weight(config.lossWeights().effectiveAlpha(config.attribute(), size));
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
         this.dual = config.dual();
         this.config = config;
@@ -141,7 +144,7 @@ public final class ResidualGanTrainer {
                 Edit back = gan.edit(other, edit.edited(), true);
                 dualLoss = GanLosses.crossEntropy(judgeInContext(batchWith.apply(back.edited()), slot).get(0), source);
             }
-            NDArray pixel = GanLosses.pixel(edit.residual());
+            NDArray pixel = norm.of(edit.residual());
             NDArray perceptual = GanLosses.perceptual(judged.get(2), judged.get(1));
             NDArray total = GanLosses.generator(adversarial, dualLoss, pixel, perceptual, alpha, beta);
             gc.backward(total);

@@ -73,6 +73,28 @@ class ModelShapesTest {
     }
 
     @Test
+    void shallowerDEndsOnAFourByFourMapAtSmallSizes() {
+        assertThat(ModelConfig.layersToFourByFour(128)).isEqualTo(5);
+        assertThat(ModelConfig.layersToFourByFour(64)).isEqualTo(4);
+        assertThat(ModelConfig.layersToFourByFour(32)).isEqualTo(3);
+        // 3 layers at 32px: conv 64, 128, 256 with batch norm, then the head covers the 4x4 map.
+        ModelConfig c = new ModelConfig(32, 1, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, true, 3);
+        assertThat(c.discriminatorMapSize()).isEqualTo(4);
+        try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
+            assertThat(learnable(gan.d())).isEqualTo(convBn(4, 3, 64) + convBn(4, 64, 128) + convBn(4, 128, 256)
+                    + (4 * 4 * 256 * 3 + 3));
+            var judged = gan.judge(step.randomUniform(-1, 1, new Shape(2, 3, 32, 32)), false);
+            assertThat(judged.logits().getShape()).isEqualTo(new Shape(2, 3));
+        }
+        ModelConfig four = new ModelConfig(64, 1, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, 4);
+        try (ResidualGan gan = new ResidualGan(four, manager)) {
+            assertThat(learnable(gan.d())).isEqualTo(conv(4, 3, 64) + conv(4, 64, 128) + conv(4, 128, 256)
+                    + conv(4, 256, 512) + conv(4, 512, 3));
+        }
+        assertThat(FlopCount.discriminator(four)).isGreaterThan(FlopCount.discriminatorFeatures(four));
+    }
+
+    @Test
     void upsamplingOptionsKeepTheShapeAndZeroInitStartsAtIdentity() {
         for (Upsampling u : Upsampling.values()) {
             ModelConfig c = new ModelConfig(32, 0.25, u, 0.2f, true, true, false);
