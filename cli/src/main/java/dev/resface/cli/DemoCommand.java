@@ -74,8 +74,8 @@ final class DemoCommand implements Callable<Integer> {
         GroundTruthEvaluation evaluation = new GroundTruthEvaluation(trainingData.dataset(), trainingData.cache(),
                 FaceAttribute.EYEGLASSES, 1);
         try (Editor editor = Editor.open(run.root())) {
-            DirectionResult add = evaluation.evaluate(editor.gan(), Direction.ADD, test.negatives());
-            DirectionResult remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, test.positives());
+            DirectionResult add = evaluation.evaluate(editor.model(), Direction.ADD, test.negatives());
+            DirectionResult remove = evaluation.evaluate(editor.model(), Direction.REMOVE, test.positives());
             RunEvaluation.Result scored = RunEvaluation.run(new RunEvaluation.Options(run.root(), data, false,
                     classifier, null, 0, seed, run.root().resolve("eval")));
             System.out.print(scored.table());

@@ -51,7 +51,7 @@ final class EditCommand implements Callable<Integer> {
                 Editor.Result r = editor.edit(entry.getValue(), d, strength);
                 String stem = entry.getKey().getFileName().toString().replaceFirst("\\.[^.]+$", "");
                 ImageFiles.writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
-                ImageFiles.writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.residual(), size, size));
+                ImageFiles.writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
                 bar.step();
             }
         }

@@ -3,7 +3,7 @@ package dev.resface.data;
 import java.util.Random;
 
 /** Deterministic seed derivation (SplitMix64 finaliser) and a Fisher-Yates shuffle with java.util.Random. */
-final class Seeds {
+public final class Seeds {
     private Seeds() {}
 
     static long mix(long z) {
@@ -14,7 +14,7 @@ final class Seeds {
     }
 
     /** A well-spread seed for stream {@code salt}, key {@code a}, {@code b} of a user seed. */
-    static long derive(long seed, long salt, long a, long b) {
+    public static long derive(long seed, long salt, long a, long b) {
         return mix(mix(mix(seed ^ salt) + a) + b);
     }
 

@@ -8,35 +8,33 @@ import dev.resface.data.CropRecipe;
 import dev.resface.engine.Torch;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.report.ImageConversions;
-import dev.resface.training.Checkpoint;
+import dev.resface.training.Methods;
 import dev.resface.training.RunConfig;
 import dev.resface.training.RunFolder;
 import java.nio.file.Path;
 
-/** A trained run's generators, ready to edit faces: x + strength * G(x). */
+/** A trained run's model, ready to edit faces: x + strength * G(x) for the residual GAN, a latent step for VAE-GAN. */
 public final class Editor implements AutoCloseable {
     private final RunConfig config;
     private final NDManager manager;
-    private final ResidualGan gan;
+    private final EditingModel model;
     private final long iteration;
 
-    private Editor(RunConfig config, NDManager manager, ResidualGan gan, long iteration) {
+    private Editor(RunConfig config, NDManager manager, EditingModel model, long iteration) {
         this.config = config;
         this.manager = manager;
-        this.gan = gan;
+        this.model = model;
         this.iteration = iteration;
     }
 
     public static Editor open(Path runDir) {
-        RunFolder folder = new RunFolder(runDir);
         RunConfig config = RunConfig.read(runDir);
         NDManager manager = Torch.newManager();
-        ResidualGan gan = new ResidualGan(config.model(), manager);
         try {
-            long iteration = Checkpoint.loadModel(folder.checkpoint(), gan);
-            return new Editor(config, manager, gan, iteration);
+            Methods.Trained trained = Methods.load(new RunFolder(runDir), config, manager);
+            return new Editor(config, manager, trained.model(), trained.iteration());
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -47,8 +45,8 @@ public final class Editor implements AutoCloseable {
         return config;
     }
 
-    public ResidualGan gan() {
-        return gan;
+    public EditingModel model() {
+        return model;
     }
 
     public long iteration() {
@@ -56,7 +54,7 @@ public final class Editor implements AutoCloseable {
     }
 
     public int imageSize() {
-        return gan.config().imageSize();
+        return model.imageSize();
     }
 
     /**
@@ -75,18 +73,19 @@ public final class Editor implements AutoCloseable {
                 + "; expected an aligned CelebA image (178x218) or a square face crop");
     }
 
-    /** Edits a prepared crop; returns the edit and its residual (before strength), both as CHW floats. */
+    /** Edits a prepared crop; returns input, change and edit, all as CHW floats. */
     public Result edit(RgbImage crop, Direction direction, float strength) {
         float[] x = ImageConversions.toChw(crop);
-        float[] r = ResidualPredictor.residuals(gan, direction, x, 1);
-        return new Result(x, r, ImageConversions.addClipped(x, r, strength));
+        float[] change = model.changes(direction, x, 1, strength);
+        return new Result(x, change, ImageConversions.addClipped(x, change));
     }
 
-    public record Result(float[] input, float[] residual, float[] edited) {}
+    /** @param change edited - input before clipping: the residual at this strength */
+    public record Result(float[] input, float[] change, float[] edited) {}
 
     @Override
     public void close() {
-        gan.close();
+        model.close();
         manager.close();
     }
 }

@@ -1,9 +1,8 @@
 package dev.resface.evaluation;
 
 import dev.resface.data.PackedImages;
-import dev.resface.editing.ResidualPredictor;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.report.ImageConversions;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -30,7 +29,7 @@ final class EditBatches {
     private EditBatches() {}
 
     /** @param indices dataset indices, all in the cache */
-    static void forEach(PackedImages cache, ResidualGan gan, Direction direction, int[] indices,
+    static void forEach(PackedImages cache, EditingModel model, Direction direction, int[] indices,
             Consumer<Batch> consumer) {
         int plane = 3 * cache.size() * cache.size();
         for (int start = 0; start < indices.length; start += SIZE) {
@@ -40,7 +39,7 @@ final class EditBatches {
                 System.arraycopy(ImageConversions.toChw(cache.image(cache.cacheIndex(chunk[i]))), 0, x, i * plane,
                         plane);
             }
-            consumer.accept(new Batch(chunk, x, ResidualPredictor.residuals(gan, direction, x, chunk.length), plane));
+            consumer.accept(new Batch(chunk, x, model.changes(direction, x, chunk.length, 1f), plane));
         }
     }
 }

@@ -11,7 +11,7 @@ import dev.resface.evaluation.faceapi.FaceApiAttributeScorer;
 import dev.resface.evaluation.faceapi.FaceRecognitionNet;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.report.ImageConversions;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +107,7 @@ public final class EditEvaluation {
     }
 
     /** @param indices dataset indices in the cache, as {@link #faces} gives them */
-    public List<Edited> evaluate(ResidualGan gan, Direction direction, int[] indices, IntConsumer progress) {
+    public List<Edited> evaluate(EditingModel gan, Direction direction, int[] indices, IntConsumer progress) {
         List<Edited> out = new ArrayList<>();
         EditBatches.forEach(cache, gan, direction, indices, batch -> {
             float[] edited = ImageConversions.addClipped(batch.inputs(), batch.residuals());

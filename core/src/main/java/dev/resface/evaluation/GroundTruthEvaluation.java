@@ -6,7 +6,7 @@ import dev.resface.data.PackedImages;
 import dev.resface.evaluation.GroundTruthScore.ImageScore;
 import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.report.ImageConversions;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +32,7 @@ public final class GroundTruthEvaluation {
     public record DirectionResult(Direction direction, ScoreSummary summary, List<Scored> images) {}
 
     /** G0 on {@code negatives} (faces without the attribute) or G1 on {@code positives}. */
-    public DirectionResult evaluate(ResidualGan gan, Direction direction, int[] datasetIndices) {
+    public DirectionResult evaluate(EditingModel gan, Direction direction, int[] datasetIndices) {
         List<Scored> scored = new ArrayList<>();
         EditBatches.forEach(cache, gan, direction, datasetIndices, batch -> {
             for (int i = 0; i < batch.count(); i++) {

@@ -5,7 +5,7 @@ import dev.resface.data.CelebaDataset;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.training.ProgressScorer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ public final class HeldOutScorer implements ProgressScorer {
     }
 
     @Override
-    public Map<String, Double> score(ResidualGan gan) {
+    public Map<String, Double> score(EditingModel gan) {
         Map<String, Double> out = new LinkedHashMap<>();
         EditSummary add = summary(gan, Direction.ADD, negatives);
         EditSummary remove = summary(gan, Direction.REMOVE, positives);
@@ -44,7 +44,7 @@ public final class HeldOutScorer implements ProgressScorer {
         return out;
     }
 
-    private EditSummary summary(ResidualGan gan, Direction direction, int[] faces) {
+    private EditSummary summary(EditingModel gan, Direction direction, int[] faces) {
         return EditSummary.of(direction, EditEvaluation.scores(evaluation.evaluate(gan, direction, faces, i -> {})));
     }
 }

@@ -66,8 +66,8 @@ public final class RunEvaluation {
             List<Edited> add;
             List<Edited> remove;
             try (Progress bar = Progress.bar("eval", negatives.indices().length + positives.indices().length)) {
-                add = evaluation.evaluate(editor.gan(), Direction.ADD, negatives.indices(), i -> bar.step());
-                remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, positives.indices(), i -> bar.step());
+                add = evaluation.evaluate(editor.model(), Direction.ADD, negatives.indices(), i -> bar.step());
+                remove = evaluation.evaluate(editor.model(), Direction.REMOVE, positives.indices(), i -> bar.step());
             }
             Map<String, Object> context = new LinkedHashMap<>();
             context.put("attribute", attribute.celebaName());

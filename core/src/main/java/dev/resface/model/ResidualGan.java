@@ -12,7 +12,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import java.util.List;
 
 /** G0 (adds the attribute), G1 (removes it) and the shared 3-class D, with their parameters in one manager. */
-public final class ResidualGan implements AutoCloseable {
+public final class ResidualGan implements EditingModel {
     private final ModelConfig config;
     private final NDManager manager;
     private final Block g0;
@@ -41,6 +41,21 @@ public final class ResidualGan implements AutoCloseable {
 
     public ModelConfig config() {
         return config;
+    }
+
+    @Override
+    public int imageSize() {
+        return config.imageSize();
+    }
+
+    @Override
+    public float[] changes(Direction direction, float[] nchw, int n, float strength) {
+        int size = config.imageSize();
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray x = scratch.create(nchw, new Shape(n, 3, size, size));
+            NDArray r = edit(generator(direction), x, false).residual();
+            return (strength == 1f ? r : r.mul(strength)).toFloatArray();
+        }
     }
 
     public Block g0() {
@@ -76,6 +91,7 @@ public final class ResidualGan implements AutoCloseable {
         return d.features(store, x, training);
     }
 
+    @Override
     public List<Block> blocks() {
         return List.of(g0, g1, d);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * Adam for one block, written out so that its whole state (moments and step count) can be checkpointed and a
  * resumed run continues bit for bit. Same update as torch.optim.Adam.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
     private final double learningRate;
     private final double beta1;
     private final double beta2;
@@ -42,7 +42,7 @@ public final class Adam {
         step(scratch, 1);
     }
 
-    /** The same with the learning rate scaled by {@code rateScale} (a schedule's factor for this step). */
+    @Override
     public void step(NDManager scratch, double rateScale) {
         steps++;
         double bias1 = 1 - Math.pow(beta1, steps);
@@ -64,16 +64,18 @@ public final class Adam {
         }
     }
 
+    @Override
     public long steps() {
         return steps;
     }
 
-    void restoreSteps(long steps) {
+    @Override
+    public void restoreSteps(long steps) {
         this.steps = steps;
     }
 
-    /** Moment tensors in a fixed order, for checkpoints. */
-    List<NDArray> state() {
+    @Override
+    public List<NDArray> state() {
         List<NDArray> all = new ArrayList<>(firstMoments);
         all.addAll(secondMoments);
         return all;

@@ -58,7 +58,7 @@ public final class Benchmark {
             float[] x = new float[batch * 3 * s * s];
             for (int i = -2; i < timed; i++) {
                 long t0 = System.nanoTime();
-                dev.resface.editing.ResidualPredictor.residuals(gan, Direction.REMOVE, x, batch);
+                gan.changes(Direction.REMOVE, x, batch, 1f);
                 if (i >= 0) {
                     seconds[i] = (System.nanoTime() - t0) / 1e9;
                 }

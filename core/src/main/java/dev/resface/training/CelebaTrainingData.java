@@ -65,6 +65,20 @@ public final class CelebaTrainingData implements TrainingData {
     }
 
     @Override
+    public int trainingFaceCount(boolean withAttribute) {
+        return pool(withAttribute).length;
+    }
+
+    @Override
+    public float[] trainingFaces(boolean withAttribute, int from, int count) {
+        return BatchAssembler.assemble(cache, Arrays.copyOfRange(pool(withAttribute), from, from + count), null);
+    }
+
+    private int[] pool(boolean withAttribute) {
+        return withAttribute ? split.trainPositives() : split.trainNegatives();
+    }
+
+    @Override
     public float[] sampleNegatives(int k) {
         return BatchAssembler.assemble(cache, held(split.balancedTestSet(k, seed).negatives(), split.trainNegatives(), k), null);
     }

@@ -2,15 +2,15 @@ package dev.resface.training;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The whole training state in one file: every tensor of G0, G1 and D (batch-norm statistics included), the three
- * Adam states and the iteration count, closed by a CRC32. Written atomically, so a kill at any moment leaves the
+ * The whole training state in one file: every tensor of the method's networks (batch-norm statistics included), their
+ * optimiser states and the iteration count, closed by a CRC32. Written atomically, so a kill at any moment leaves the
  * previous checkpoint intact; a damaged file is refused, never half loaded.
  */
 public final class Checkpoint {
@@ -20,41 +20,41 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    public static void save(Path file, ResidualGanTrainer trainer, long iteration) throws IOException {
+    public static void save(Path file, MethodTrainer trainer, long iteration) throws IOException {
         CheckedFile.write(file, MAGIC, VERSION, out -> {
             out.writeLong(iteration);
-            for (Block b : trainer.gan().blocks()) {
+            for (Block b : trainer.model().blocks()) {
                 CheckedFile.writeBlock(out, b);
             }
-            for (Adam adam : trainer.optimizers()) {
-                out.writeLong(adam.steps());
-                List<NDArray> state = adam.state();
+            for (Optimizer optimizer : trainer.optimizers()) {
+                out.writeLong(optimizer.steps());
+                List<NDArray> state = optimizer.state();
                 TensorStore.write(out, indexNames(state.size()), state);
             }
         });
     }
 
     /** Loads the networks only (for editing); returns the iteration the checkpoint was taken at. */
-    public static long loadModel(Path file, ResidualGan gan) {
-        return read(file, gan, null);
+    public static long loadModel(Path file, EditingModel model) {
+        return read(file, model, null);
     }
 
     /** Loads networks and optimizer states; returns the iteration to continue from. */
-    public static long loadTraining(Path file, ResidualGanTrainer trainer) {
-        return read(file, trainer.gan(), trainer);
+    public static long loadTraining(Path file, MethodTrainer trainer) {
+        return read(file, trainer.model(), trainer);
     }
 
-    private static long read(Path file, ResidualGan gan, ResidualGanTrainer trainer) {
+    private static long read(Path file, EditingModel model, MethodTrainer trainer) {
         return CheckedFile.read(file, MAGIC, VERSION, "checkpoint",
-                "; was it written with another --size, --width or --upsampling?", in -> {
+                "; was it written with another --size, --width, --upsampling or --d-layers?", in -> {
                     long iteration = in.readLong();
-                    for (Block b : gan.blocks()) {
+                    for (Block b : model.blocks()) {
                         CheckedFile.readBlock(in, b, "network");
                     }
                     if (trainer != null) {
-                        for (Adam adam : trainer.optimizers()) {
-                            adam.restoreSteps(in.readLong());
-                            List<NDArray> state = adam.state();
+                        for (Optimizer optimizer : trainer.optimizers()) {
+                            optimizer.restoreSteps(in.readLong());
+                            List<NDArray> state = optimizer.state();
                             TensorStore.read(in, indexNames(state.size()), state, "optimizer");
                         }
                     }

@@ -1,6 +1,6 @@
 package dev.resface.training;
 
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import java.util.Map;
 
 /**
@@ -11,5 +11,5 @@ import java.util.Map;
 @FunctionalInterface
 public interface ProgressScorer {
     /** Named scores (e.g. remove_success), in the order they are to be plotted. */
-    Map<String, Double> score(ResidualGan gan);
+    Map<String, Double> score(EditingModel gan);
 }

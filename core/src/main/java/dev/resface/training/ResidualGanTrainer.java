@@ -14,6 +14,7 @@ import dev.resface.model.ResidualGan;
 import dev.resface.model.ResidualGan.Edit;
 import dev.resface.model.ResidualGan.Judgement;
 import dev.resface.model.Trainability;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * <p>Like the usual PyTorch GAN loop, x~0 and x~1 are computed once per iteration: D learns them detached, then the
  * generator steps backpropagate through the same forward pass (after D's update), which saves two generator passes.
  */
-public final class ResidualGanTrainer {
+public final class ResidualGanTrainer implements MethodTrainer {
     /** The three updates of an iteration, in order. */
     public enum Phase { D, G0, G1 }
 
@@ -61,11 +62,24 @@ public final class ResidualGanTrainer {
         return gan;
     }
 
-    /** Adam states in the order G0, G1, D; the checkpoint stores them. */
-    Adam[] optimizers() {
-        return new Adam[] {adamG0, adamG1, adamD};
+    @Override
+    public ResidualGan model() {
+        return gan;
     }
 
+    /** Adam states in the order G0, G1, D. */
+    @Override
+    public List<Optimizer> optimizers() {
+        return List.of(adamG0, adamG1, adamD);
+    }
+
+    @Override
+    public String describe() {
+        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm) at %dpx", alpha, beta, norm,
+                gan.config().imageSize());
+    }
+
+    @Override
     public StepLosses step(NDArray x0, NDArray x1) {
         return step(x0, x1, phase -> {});
     }
@@ -103,7 +117,7 @@ public final class ResidualGanTrainer {
             float[] g1 = generatorStep(gan.g1(), gan.g0(), adamG1, edit1, 3,
                     f -> new NDList(x0, x1, fixed0, f), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, rate, scratch);
             listener.after(Phase.G1);
-            return new StepLosses(lossD, g0[0], g0[1], g0[2], g0[3], g0[4], g1[0], g1[1], g1[2], g1[3], g1[4]);
+            return StepLosses.residualGan(lossD, g0, g1);
         }
     }
 

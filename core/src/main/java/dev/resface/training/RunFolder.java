@@ -19,6 +19,11 @@ public record RunFolder(Path root) {
         }
     }
 
+    /** VAE-GAN's attribute direction, written when its training ends. */
+    public Path latentDirection() {
+        return root.resolve(AttributeDirection.FILE);
+    }
+
     public Path metrics() {
         return root.resolve("metrics.jsonl");
     }

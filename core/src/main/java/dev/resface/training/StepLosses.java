@@ -3,33 +3,53 @@ package dev.resface.training;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The loss values of one iteration, as logged to metrics.jsonl and shown on the progress bar. */
-public record StepLosses(
-        float discriminator,
-        float g0Total, float g0Adversarial, float g0Dual, float g0Pixel, float g0Perceptual,
-        float g1Total, float g1Adversarial, float g1Dual, float g1Pixel, float g1Perceptual) {
+/**
+ * The named loss values of one iteration, as logged to metrics.jsonl (charted by name prefix) and shown on the
+ * progress bar. Each method names its own; the first three are the bar's.
+ */
+public record StepLosses(Map<String, Float> values) {
+    public StepLosses {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    /** The residual GAN's losses: D's, then each generator's total and its parts. */
+    public static StepLosses residualGan(float discriminator, float[] g0, float[] g1) {
+        Map<String, Float> m = new LinkedHashMap<>();
+        m.put("loss_D", discriminator);
+        m.put("loss_G0", g0[0]);
+        m.put("loss_G1", g1[0]);
+        parts(m, "0", g0);
+        parts(m, "1", g1);
+        return new StepLosses(m);
+    }
+
+    private static void parts(Map<String, Float> m, String k, float[] g) {
+        m.put("loss_G" + k + "_adv", g[1]);
+        m.put("loss_G" + k + "_dual", g[2]);
+        m.put("G" + k + "_pix", g[3]);
+        m.put("G" + k + "_per", g[4]);
+    }
+
+    public float get(String name) {
+        Float v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no loss named " + name + "; there are " + values.keySet());
+        }
+        return v;
+    }
 
     public boolean allFinite() {
-        return asMap().values().stream().allMatch(v -> Float.isFinite(v.floatValue()));
+        return values.values().stream().allMatch(Float::isFinite);
     }
 
     public Map<String, Number> asMap() {
-        Map<String, Number> m = new LinkedHashMap<>();
-        m.put("loss_D", discriminator);
-        m.put("loss_G0", g0Total);
-        m.put("loss_G0_adv", g0Adversarial);
-        m.put("loss_G0_dual", g0Dual);
-        m.put("G0_pix", g0Pixel);
-        m.put("G0_per", g0Perceptual);
-        m.put("loss_G1", g1Total);
-        m.put("loss_G1_adv", g1Adversarial);
-        m.put("loss_G1_dual", g1Dual);
-        m.put("G1_pix", g1Pixel);
-        m.put("G1_per", g1Perceptual);
-        return m;
+        return new LinkedHashMap<>(values);
     }
 
     public String brief() {
-        return String.format("D %.3f G0 %.3f G1 %.3f", discriminator, g0Total, g1Total);
+        StringBuilder s = new StringBuilder();
+        values.entrySet().stream().limit(3).forEach(e -> s.append(s.length() == 0 ? "" : " ")
+                .append(e.getKey().replace("loss_", "")).append(String.format(" %.3f", e.getValue())));
+        return s.toString();
     }
 }

@@ -15,6 +15,12 @@ public interface TrainingData {
 
     float[] samplePositives(int k);
 
+    /** How many training faces there are without (false) or with (true) the attribute. */
+    int trainingFaceCount(boolean withAttribute);
+
+    /** Training faces {@code from .. from+count-1} of one side, in a fixed order, unflipped. */
+    float[] trainingFaces(boolean withAttribute, int from, int count);
+
     /** One line for the run log: pool sizes, skipped files. */
     String describe();
 }

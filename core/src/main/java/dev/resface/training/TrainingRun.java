@@ -4,11 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.resface.BadInputException;
-import dev.resface.editing.ResidualPredictor;
 import dev.resface.engine.Machine;
 import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
-import dev.resface.model.ResidualGan;
+import dev.resface.model.EditingModel;
 import dev.resface.report.LossChart;
 import dev.resface.report.MetricsLog;
 import dev.resface.report.SampleGrid;
@@ -20,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training loop around {@link ResidualGanTrainer}: run folder, live progress, metrics, sample grids, atomic
+ * The training loop around a {@link MethodTrainer}, the same for every method: run folder, live progress, metrics, sample grids, atomic
  * checkpoints, exact resume, and a clean stop on a non-finite loss.
  */
 public final class TrainingRun {
@@ -69,11 +68,17 @@ public final class TrainingRun {
                     + " but bit for bit only on the same CPU model, thread count and libtorch build");
         }
         config.onMachine(here).write(folder.root());
+        Torch.seed(config.train().seed());
+        try (NDManager manager = Torch.newManager()) {
+            MethodTrainer trainer = Methods.trainer(config, manager);
+            return train(trainer, manager, resume);
+        }
+    }
+
+    private long train(MethodTrainer trainer, NDManager manager, boolean resume) throws IOException {
         TrainConfig t = config.train();
         int size = config.model().imageSize();
-        Torch.seed(t.seed());
-        try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(config.model(), manager)) {
-            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, t);
+        try (EditingModel model = trainer.model()) {
             long done = resume && Files.exists(folder.checkpoint()) ? Checkpoint.loadTraining(folder.checkpoint(), trainer) : 0;
             MetricsWriter metrics = new MetricsWriter(folder.metrics());
             metrics.truncateAfter(done);
@@ -83,15 +88,15 @@ public final class TrainingRun {
                 Files.deleteIfExists(folder.metrics());
                 Files.deleteIfExists(folder.scores());
             }
-            log.printf("%s%n%s%nalpha %.3g, beta %.3g at %dpx%s%n", Torch.describe(), data.describe(),
-                    t.lossWeights().effectiveAlpha(t.attribute(), size), t.lossWeights().effectiveBeta(t.attribute(), size),
-                    size, done > 0 ? "; resuming after iteration " + done : "");
+            log.printf("%s%n%s%n%s%s%n", Torch.describe(), data.describe(), trainer.describe(),
+                    done > 0 ? "; resuming after iteration " + done : "");
             float[] sample0 = data.sampleNegatives(SAMPLES_PER_SIDE);
             float[] sample1 = data.samplePositives(SAMPLES_PER_SIDE);
             long started = System.nanoTime();
             long last = done;
             if (scorer != null && done == 0) {
-                scores.append(0, scorer.score(gan));
+                trainer.readyToEdit(data);
+                scores.append(0, scorer.score(model));
             }
             try (Progress bar = Progress.bar("train " + t.attribute().celebaName(), t.iterations())) {
                 bar.stepTo(done);
@@ -114,11 +119,16 @@ public final class TrainingRun {
                         double rate = (iteration - done) / ((System.nanoTime() - started) / 1e9);
                         metrics.append(iteration, losses, rate);
                     }
-                    if (iteration % t.sampleEvery() == 0 || iteration == t.iterations()) {
-                        writeSamples(gan, sample0, sample1, folder.sample(iteration));
+                    boolean sample = iteration % t.sampleEvery() == 0 || iteration == t.iterations();
+                    boolean score = scorer != null && (iteration % scoreEvery == 0 || iteration == t.iterations());
+                    if (sample || score) {
+                        trainer.readyToEdit(data);
                     }
-                    if (scorer != null && (iteration % scoreEvery == 0 || iteration == t.iterations())) {
-                        scores.append(iteration, scorer.score(gan));
+                    if (sample) {
+                        writeSamples(model, sample0, sample1, folder.sample(iteration));
+                    }
+                    if (score) {
+                        scores.append(iteration, scorer.score(model));
                     }
                     if (iteration % t.checkpointEvery() == 0 || iteration == t.iterations()) {
                         Checkpoint.save(folder.checkpoint(), trainer, iteration);
@@ -126,16 +136,17 @@ public final class TrainingRun {
                     }
                 }
             }
+            trainer.finish(data, folder);
             writeLossCurves();
             return t.iterations();
         }
     }
 
-    private void writeSamples(ResidualGan gan, float[] x0, float[] x1, java.nio.file.Path png) throws IOException {
+    private void writeSamples(EditingModel model, float[] x0, float[] x1, java.nio.file.Path png) throws IOException {
         int k = SAMPLES_PER_SIDE;
-        float[] r0 = ResidualPredictor.residuals(gan, Direction.ADD, x0, k);
-        float[] r1 = ResidualPredictor.residuals(gan, Direction.REMOVE, x1, k);
-        int size = gan.config().imageSize();
+        float[] r0 = model.changes(Direction.ADD, x0, k, 1f);
+        float[] r1 = model.changes(Direction.REMOVE, x1, k, 1f);
+        int size = model.imageSize();
         new SampleGrid(size, examples(x0, r0, k, size), examples(x1, r1, k, size)).save(png);
         dev.resface.util.AtomicFiles.write(folder.root().resolve("samples-latest.png"), out -> Files.copy(png, out));
     }

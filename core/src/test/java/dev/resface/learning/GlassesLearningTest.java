@@ -54,8 +54,8 @@ class GlassesLearningTest {
         GroundTruthEvaluation evaluation =
                 new GroundTruthEvaluation(trainingData.dataset(), trainingData.cache(), FaceAttribute.EYEGLASSES, 0);
         try (Editor editor = Editor.open(run.root())) {
-            DirectionResult add = evaluation.evaluate(editor.gan(), Direction.ADD, test.negatives());
-            DirectionResult remove = evaluation.evaluate(editor.gan(), Direction.REMOVE, test.positives());
+            DirectionResult add = evaluation.evaluate(editor.model(), Direction.ADD, test.negatives());
+            DirectionResult remove = evaluation.evaluate(editor.model(), Direction.REMOVE, test.positives());
             System.err.println("add: " + add.summary().verdict() + " mask share " + add.summary().meanResidualMaskShare()
                     + " of area " + add.summary().meanMaskAreaShare());
             System.err.println("remove: " + remove.summary().verdict() + " mask share " + remove.summary().meanResidualMaskShare()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resface.BadInputException;
 import dev.resface.data.FaceAttribute;
-import dev.resface.editing.ResidualPredictor;
 import dev.resface.model.Direction;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
@@ -65,6 +64,16 @@ class ResumeTest {
         }
 
         @Override
+        public int trainingFaceCount(boolean withAttribute) {
+            return 3 * batch;
+        }
+
+        @Override
+        public float[] trainingFaces(boolean withAttribute, int from, int count) {
+            return images(withAttribute ? -3 - from : -100 - from, count);
+        }
+
+        @Override
         public String describe() {
             return "noise";
         }
@@ -116,7 +125,7 @@ class ResumeTest {
     /** The mean residual G0 gives fixed noise: a score that moves with every update. */
     static ProgressScorer meanResidual(NoiseData data) {
         return gan -> {
-            float[] r = ResidualPredictor.residuals(gan, Direction.ADD, data.sampleNegatives(2), 2);
+            float[] r = gan.changes(Direction.ADD, data.sampleNegatives(2), 2, 1f);
             double sum = 0;
             for (float v : r) {
                 sum += v;

@@ -1,0 +1,56 @@
+package dev.resface.losses;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Activation;
+
+/**
+ * VAE-GAN's losses (Larsen et al. 2016, eq. 7-9 and Algorithm 1, in the form of the authors' code). Per-face sums,
+ * averaged over the batch, like resface's own losses.
+ */
+public final class VaeGanLosses {
+    /** The code's guard inside every log of D's output: log(p + 1e-3). */
+    private static final float LOG_GUARD = 1e-3f;
+
+    private VaeGanLosses() {}
+
+    /** L_prior = KL(q(z|x) || N(0, I)) = -1/2 sum(1 + log var - mu^2 - var), per face. */
+    public static NDArray prior(NDArray mean, NDArray logVariance) {
+        long n = mean.getShape().get(0);
+        return logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum().mul(-0.5f).div(n);
+    }
+
+    /** L_llike^Dis_l: the Gaussian negative log-likelihood of Dis_l(x) around Dis_l(x~), 1/2 sum of squares per face. */
+    public static NDArray similarity(NDArray reconstructed, NDArray real) {
+        long n = real.getShape().get(0);
+        return reconstructed.sub(real).square().sum().mul(0.5f).div(n);
+    }
+
+    /** D's cost on faces it should call real: mean of -log(sigmoid(l) + guard). */
+    public static NDArray realCost(NDArray logits) {
+        return Activation.sigmoid(logits).add(LOG_GUARD).log().neg().mean();
+    }
+
+    /** D's cost on generated faces: mean of -log(1 - sigmoid(l) + guard). */
+    public static NDArray fakeCost(NDArray logits) {
+        return Activation.sigmoid(logits).neg().add(1 + LOG_GUARD).log().neg().mean();
+    }
+
+    /** L_GAN as D learns it: realWeight on real faces, the rest on generated ones. */
+    public static NDArray discriminator(NDArray realCost, NDArray fakeCost, double realWeight) {
+        return realCost.mul((float) realWeight).add(fakeCost.mul((float) (1 - realWeight)));
+    }
+
+    /**
+     * The decoder's share, gamma L_llike - (1 - gamma) L_GAN: it is pushed to raise D's cost on its reconstructions
+     * and on its prior samples (the code reverses D's gradient, each group weighted as a batch of faces).
+     */
+    public static NDArray decoder(NDArray similarity, NDArray fakeCostReconstructed, NDArray fakeCostSampled,
+            double gamma) {
+        return similarity.mul((float) gamma).sub(fakeCostReconstructed.add(fakeCostSampled).mul((float) (1 - gamma)));
+    }
+
+    /** The encoder's share, L_prior + L_llike. */
+    public static NDArray encoder(NDArray prior, NDArray similarity) {
+        return prior.add(similarity);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.resface.model.vaegan;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.resface.model.Direction;
+import dev.resface.model.EditingModel;
+import dev.resface.model.ModelConfig;
+import java.util.List;
+
+/**
+ * VAE-GAN (Larsen et al., ICML 2016), the paper's baseline: an encoder, a decoder that is also the GAN's generator,
+ * and a discriminator whose hidden layer Dis_l measures reconstructions. It edits in latent space, as its paper
+ * does: decode(mu(x) + s v) with v the mean z of training faces with the attribute minus that of faces without.
+ */
+public final class VaeGan implements EditingModel {
+    private final ModelConfig shape;
+    private final VaeGanConfig config;
+    private final NDManager manager;
+    private final SequentialBlock encoder;
+    private final SequentialBlock decoder;
+    private final SequentialBlock discriminator;
+    private final ParameterStore store;
+    private NDArray direction; // (1, latent); null until training has finished
+
+    public VaeGan(ModelConfig shape, VaeGanConfig config, NDManager parent) {
+        this.shape = shape;
+        this.config = config;
+        this.manager = parent.newSubManager();
+        this.encoder = VaeGanNetworks.encoder(shape, config);
+        this.decoder = VaeGanNetworks.decoder(shape);
+        this.discriminator = VaeGanNetworks.discriminator(shape);
+        int s = shape.imageSize();
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(2, 3, s, s));
+        decoder.initialize(manager, DataType.FLOAT32, new Shape(2, config.latentSize()));
+        discriminator.initialize(manager, DataType.FLOAT32, new Shape(2, 3, s, s));
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public VaeGanConfig config() {
+        return config;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public Block encoder() {
+        return encoder;
+    }
+
+    public Block decoder() {
+        return decoder;
+    }
+
+    public Block discriminator() {
+        return discriminator;
+    }
+
+    /** q(z|x): mean and log-variance, each (N, latent). */
+    public record Posterior(NDArray mean, NDArray logVariance) {}
+
+    public Posterior encode(NDArray x, boolean training) {
+        NDArray out = encoder.forward(store, new NDList(x), training).singletonOrThrow();
+        int k = config.latentSize();
+        return new Posterior(out.get(":, 0:{}", k), out.get(":, {}:", k));
+    }
+
+    public NDArray decode(NDArray z, boolean training) {
+        return decoder.forward(store, new NDList(z), training).singletonOrThrow();
+    }
+
+    /** Dis_l(x), the discriminator's hidden representation the reconstruction error is measured in. */
+    public NDArray similarityFeatures(NDArray x, boolean training) {
+        return discriminatorPart(0).forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** The discriminator's logit of "real", (N, 1). */
+    public NDArray realLogit(NDArray x, boolean training) {
+        return discriminator.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    private Block discriminatorPart(int i) {
+        return discriminator.getChildren().valueAt(i);
+    }
+
+    /** The attribute direction in z, set once training has finished (or from its file). */
+    public void setDirection(float[] v) {
+        if (v.length != config.latentSize()) {
+            throw new IllegalArgumentException("direction has " + v.length + " values, z has " + config.latentSize());
+        }
+        if (direction != null) {
+            direction.close();
+        }
+        direction = manager.create(v, new Shape(1, v.length));
+    }
+
+    public boolean hasDirection() {
+        return direction != null;
+    }
+
+    @Override
+    public int imageSize() {
+        return shape.imageSize();
+    }
+
+    @Override
+    public float[] changes(Direction d, float[] nchw, int n, float strength) {
+        if (direction == null) {
+            throw new IllegalStateException("no attribute direction: compute or load one first");
+        }
+        int s = shape.imageSize();
+        float signed = d == Direction.ADD ? strength : -strength;
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray x = scratch.create(nchw, new Shape(n, 3, s, s));
+            NDArray z = encode(x, false).mean().add(direction.mul(signed));
+            return decode(z, false).sub(x).toFloatArray();
+        }
+    }
+
+    @Override
+    public List<Block> blocks() {
+        return List.of(encoder, decoder, discriminator);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.resface.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import dev.resface.data.Seeds;
+import dev.resface.losses.VaeGanLosses;
+import dev.resface.model.Trainability;
+import dev.resface.model.vaegan.VaeGan;
+import dev.resface.model.vaegan.VaeGanConfig;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * One VAE-GAN iteration (Larsen et al. 2016, Algorithm 1, as the authors' code runs it): every network's gradient is
+ * taken from its own share of the loss at the same weights (each share's inputs are computed before any network
+ * steps), the encoder always steps, and the decoder and D step only while D's costs stay within the margin around the
+ * equilibrium (the code's balancing rule).
+ *
+ * <p>VAE-GAN is unconditional: each batch is x0 and x1 together, so it sees both values of the attribute equally.
+ * The noise of z's sampling and of the prior samples is a pure function of (seed, iteration), so resume is exact.
+ */
+public final class VaeGanTrainer implements MethodTrainer {
+    private static final long NOISE_SALT = 0x7A_E6A9L;
+    /** Enough for a visible direction in the sample grids while training; the final one uses many more. */
+    private static final int INTERIM_FACES_PER_SIDE = 256;
+    private final VaeGan vae;
+    private final VaeGanConfig settings;
+    private final TrainConfig config;
+    private final RmsProp encoderStep;
+    private final RmsProp decoderStep;
+    private final RmsProp discriminatorStep;
+
+    public VaeGanTrainer(VaeGan vae, TrainConfig config) {
+        this.vae = vae;
+        this.settings = vae.config();
+        this.config = config;
+        NDManager m = vae.manager();
+        this.encoderStep = new RmsProp(vae.encoder(), m, settings.learningRate());
+        this.decoderStep = new RmsProp(vae.decoder(), m, settings.learningRate());
+        this.discriminatorStep = new RmsProp(vae.discriminator(), m, settings.learningRate());
+    }
+
+    @Override
+    public VaeGan model() {
+        return vae;
+    }
+
+    /** Encoder first: it steps every iteration, so its count is the iteration count. */
+    @Override
+    public List<Optimizer> optimizers() {
+        return List.of(encoderStep, decoderStep, discriminatorStep);
+    }
+
+    @Override
+    public StepLosses step(NDArray x0, NDArray x1) {
+        long iteration = encoderStep.steps() + 1;
+        double rate = config.rateScale(iteration);
+        try (NDManager scratch = x0.getManager().newSubManager()) {
+            NDArray x = NDArrays.concat(new NDList(x0, x1));
+            long n = x.getShape().get(0);
+            NDArray eps = gaussian(scratch, iteration, 0, n);
+            NDArray prior = gaussian(scratch, iteration, 1, n);
+
+            // The encoder's share: L_prior + L_llike, through the frozen decoder and Dis_l.
+            NDArray z;
+            float priorLoss;
+            float similarityLoss;
+            try (GradientCollector gc = collector(vae.encoder())) {
+                VaeGan.Posterior q = vae.encode(x, true);
+                z = q.mean().add(q.logVariance().mul(0.5f).exp().mul(eps));
+                NDArray kl = VaeGanLosses.prior(q.mean(), q.logVariance());
+                NDArray similarity = similarity(vae.decode(z, true), x);
+                gc.backward(VaeGanLosses.encoder(kl, similarity));
+                priorLoss = kl.getFloat();
+                similarityLoss = similarity.getFloat();
+            }
+            // Stepping now changes nothing the other shares see: they start from z, already computed.
+            encoderStep.step(scratch, rate);
+            z = z.stopGradient();
+
+            // The decoder's share: gamma L_llike - (1 - gamma) L_GAN, on z without the encoder's gradient.
+            NDArray reconstructed;
+            NDArray sampled;
+            float realCost;
+            float fakeCost;
+            boolean decoderLearns;
+            boolean discriminatorLearns;
+            try (GradientCollector gc = collector(vae.decoder())) {
+                reconstructed = vae.decode(z, true);
+                sampled = vae.decode(prior, true);
+                NDArray similarity = similarity(reconstructed, x);
+                NDArray logits = vae.realLogit(NDArrays.concat(new NDList(x, reconstructed, sampled)), true);
+                NDArray real = VaeGanLosses.realCost(logits.get("0:{}", n));
+                NDArray fakeReconstructed = VaeGanLosses.fakeCost(logits.get("{}:{}", n, 2 * n));
+                NDArray fakeSampled = VaeGanLosses.fakeCost(logits.get("{}:", 2 * n));
+                realCost = real.getFloat();
+                fakeCost = (fakeReconstructed.getFloat() + fakeSampled.getFloat()) / 2;
+                Updates updates = balance(realCost, fakeCost, settings);
+                decoderLearns = updates.decoder();
+                discriminatorLearns = updates.discriminator();
+                if (decoderLearns) {
+                    gc.backward(VaeGanLosses.decoder(similarity, fakeReconstructed, fakeSampled,
+                            settings.reconstructionWeight()));
+                }
+            }
+            if (decoderLearns) {
+                decoderStep.step(scratch, rate);
+            }
+
+            // D's share: L_GAN on the same real, reconstructed and sampled faces.
+            float discriminatorLoss = Float.NaN;
+            if (discriminatorLearns) {
+                try (GradientCollector gc = collector(vae.discriminator())) {
+                    NDArray logits = vae.realLogit(NDArrays.concat(
+                            new NDList(x, reconstructed.stopGradient(), sampled.stopGradient())), true);
+                    NDArray loss = VaeGanLosses.discriminator(VaeGanLosses.realCost(logits.get("0:{}", n)),
+                            VaeGanLosses.fakeCost(logits.get("{}:", n)), settings.realWeight());
+                    gc.backward(loss);
+                    discriminatorLoss = loss.getFloat();
+                }
+                discriminatorStep.step(scratch, rate);
+            }
+            Map<String, Float> losses = new LinkedHashMap<>();
+            losses.put("loss_prior", priorLoss);
+            losses.put("loss_llike", similarityLoss);
+            losses.put("loss_D", discriminatorLearns ? discriminatorLoss
+                    : (float) (settings.realWeight() * realCost + (1 - settings.realWeight()) * fakeCost));
+            losses.put("D_cost_real", realCost);
+            losses.put("D_cost_fake", fakeCost);
+            losses.put("update_decoder", decoderLearns ? 1f : 0f);
+            losses.put("update_D", discriminatorLearns ? 1f : 0f);
+            return new StepLosses(losses);
+        }
+    }
+
+    /** Which of decoder and D step this iteration. */
+    record Updates(boolean decoder, boolean discriminator) {}
+
+    /**
+     * The code's balance: D pauses while it wins too clearly (a cost below equilibrium - margin), the decoder while
+     * it loses too clearly (a cost above equilibrium + margin); if both would pause, both learn.
+     */
+    static Updates balance(double realCost, double fakeCost, VaeGanConfig s) {
+        double low = s.equilibrium() - s.margin();
+        double high = s.equilibrium() + s.margin();
+        boolean discriminator = realCost >= low && fakeCost >= low;
+        boolean decoder = realCost <= high && fakeCost <= high;
+        return discriminator || decoder ? new Updates(decoder, discriminator) : new Updates(true, true);
+    }
+
+    /** L_llike between Dis_l of the reconstructions and of the real faces, judged together as the code does. */
+    private NDArray similarity(NDArray reconstructed, NDArray x) {
+        long n = x.getShape().get(0);
+        NDArray features = vae.similarityFeatures(NDArrays.concat(new NDList(reconstructed, x)), true);
+        return VaeGanLosses.similarity(features.get("0:{}", n), features.get("{}:", n));
+    }
+
+    private NDArray gaussian(NDManager scratch, long iteration, int stream, long n) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(config.seed(), NOISE_SALT, iteration, stream));
+        float[] values = new float[(int) n * settings.latentSize()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return scratch.create(values, new Shape(n, settings.latentSize()));
+    }
+
+    /** A collector under which only {@code learner}'s parameters take gradients. */
+    private GradientCollector collector(Block learner) {
+        for (Block b : vae.blocks()) {
+            Trainability.set(b, b == learner);
+        }
+        return Engine.getEngine("PyTorch").newGradientCollector();
+    }
+
+    @Override
+    public String describe() {
+        return String.format("VAE-GAN: z %d, gamma %.1e, real weight %.2f, equilibrium %.2f +- %.2f, RMSProp %.1e",
+                settings.latentSize(), settings.reconstructionWeight(), settings.realWeight(), settings.equilibrium(),
+                settings.margin(), settings.learningRate());
+    }
+
+    @Override
+    public void readyToEdit(TrainingData data) {
+        AttributeDirection.compute(vae, data, INTERIM_FACES_PER_SIDE);
+    }
+
+    @Override
+    public void finish(TrainingData data, RunFolder folder) throws IOException {
+        AttributeDirection.compute(vae, data, AttributeDirection.MAX_FACES_PER_SIDE).save(folder.latentDirection());
+    }
+}
