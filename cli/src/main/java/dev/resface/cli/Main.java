@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             RealFacesCommand.class,
             EvalCommand.class,
             CorrelateCommand.class,
+            ExperimentCommand.class,
             ClassifierCommand.class,
             CommandLine.HelpCommand.class
         })

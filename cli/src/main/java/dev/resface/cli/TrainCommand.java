@@ -6,6 +6,7 @@ import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
 import dev.resface.evaluation.HeldOutScorer;
 import dev.resface.training.CelebaTrainingData;
+import dev.resface.training.Method;
 import dev.resface.training.RunConfig;
 import dev.resface.training.RunFolder;
 import dev.resface.training.TrainConfig;
@@ -36,6 +37,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint (with its own configuration; --iterations may extend it)")
     boolean resume;
 
+    @Option(names = "--method", defaultValue = "residual-gan", description = "residual-gan (the paper's, default) or"
+            + " vae-gan (its baseline, Larsen et al. 2016, which takes --size and --width and the optimisation budget)")
+    String method;
+
     @Mixin
     ModelOptions model;
 
@@ -62,7 +67,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         Torch.start();
         RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : new RunConfig(model.resolve(preset),
-                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve()));
+                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve()).withMethod(Method.parse(method)));
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
                 config.model().imageSize(), t.batchSize(), t.seed());
@@ -89,6 +94,6 @@ final class TrainCommand implements Callable<Integer> {
                     + ", not " + attribute);
         }
         long iterations = train.iterations != null ? train.iterations : stored.train().iterations();
-        return new RunConfig(stored.model(), stored.train().withIterations(iterations), stored.data(), stored.machine());
+        return stored.withIterations(iterations);
     }
 }

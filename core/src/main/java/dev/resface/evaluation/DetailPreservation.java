@@ -9,6 +9,22 @@ package dev.resface.evaluation;
  * @param energyInside share of the change's energy (sum of squared differences) inside the region; NaN for no change
  */
 public record DetailPreservation(double maeOutside, double psnrOutside, double energyInside) {
+    /** Mean absolute change over the pixels of a region, grey levels; NaN for an empty region. */
+    public static double maeInside(float[] input, float[] edited, boolean[] region) {
+        int plane = region.length;
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                if (region[i]) {
+                    sum += Math.abs(GroundTruthScore.grey(edited[c * plane + i]) - GroundTruthScore.grey(input[c * plane + i]));
+                    n++;
+                }
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
+
     public static DetailPreservation of(float[] input, float[] edited, boolean[] region) {
         int plane = region.length;
         if (input.length != 3 * plane || edited.length != 3 * plane) {

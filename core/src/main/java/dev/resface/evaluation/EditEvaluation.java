@@ -34,7 +34,9 @@ public final class EditEvaluation {
     private final AttributeClassifier classifier; // may be null
     private final FaceRecognitionNet identity; // may be null
     private final FaceApiAttributeScorer pretrained; // null where face-api has no scorer for the attribute
+    private final FaceApiAttributeScorer gender; // null without face-api
     private final GroundTruthPairs pairs; // may be null
+    private final HairRegion hair;
     private final int size;
 
     public EditEvaluation(CelebaDataset dataset, PackedImages cache, FaceAttribute attribute,
@@ -46,7 +48,9 @@ public final class EditEvaluation {
         this.classifier = classifier;
         this.identity = identity;
         this.pretrained = pretrained != null && FaceApiAttributeScorer.covers(attribute) ? pretrained : null;
+        this.gender = pretrained;
         this.size = cache.size();
+        this.hair = new HairRegion(dataset, cache.recipe(), size);
         this.pairs = GroundTruthPairs.available(dataset.root(), attribute)
                 ? new GroundTruthPairs(dataset, attribute, cache.recipe(), size) : null;
         if (classifier != null) {
@@ -71,6 +75,11 @@ public final class EditEvaluation {
             return "the dataset's 5 landmarks (" + (attribute.isLocal() ? "see AttributeRegion" : "whole face") + ")";
         }
         return "none (the dataset has neither masks nor landmarks)";
+    }
+
+    /** Where the hair regions of the decorrelation measure come from, for the report. */
+    public String hairSource() {
+        return hair.source();
     }
 
     public boolean hasPairs() {
@@ -111,21 +120,23 @@ public final class EditEvaluation {
         List<Edited> out = new ArrayList<>();
         EditBatches.forEach(cache, gan, direction, indices, batch -> {
             float[] edited = ImageConversions.addClipped(batch.inputs(), batch.residuals());
-            float[] pIn = probabilities(batch.inputs(), batch.count());
-            float[] pEd = probabilities(edited, batch.count());
+            float[][] pIn = probabilities(batch.inputs(), batch.count());
+            float[][] pEd = probabilities(edited, batch.count());
             int plane = batch.plane();
             for (int i = 0; i < batch.count(); i++) {
                 int index = batch.indices()[i];
                 float[] xi = batch.input(i);
                 float[] ei = Arrays.copyOfRange(edited, i * plane, (i + 1) * plane);
-                out.add(new Edited(score(index, direction, xi, ei, pIn[i], pEd[i]), xi, batch.residual(i)));
+                out.add(new Edited(score(index, direction, xi, ei, pIn[0][i], pEd[0][i], pEd[1][i] - pIn[1][i]), xi,
+                        batch.residual(i)));
                 progress.accept(index);
             }
         });
         return out;
     }
 
-    private EditScore score(int index, Direction direction, float[] x, float[] edited, double pIn, double pEd) {
+    private EditScore score(int index, Direction direction, float[] x, float[] edited, double pIn, double pEd,
+            double maleShift) {
         boolean[] region = region(index);
         DetailPreservation detail = region == null ? new DetailPreservation(Double.NaN, Double.NaN, Double.NaN)
                 : DetailPreservation.of(x, edited, region);
@@ -142,7 +153,7 @@ public final class EditEvaluation {
         }
         double idDistance = Double.NaN;
         double idCosine = Double.NaN;
-        RgbImage inputImage = identity != null || pretrained != null ? ImageConversions.toRgb(x, size) : null;
+        RgbImage inputImage = identity != null || gender != null ? ImageConversions.toRgb(x, size) : null;
         RgbImage editedImage = inputImage != null ? ImageConversions.toRgb(edited, size) : null;
         if (identity != null) {
             float[] before = identity.descriptor(inputImage);
@@ -161,8 +172,13 @@ public final class EditEvaluation {
             preSuccess = FaceApiAttributeScorer.present(attribute, preEd) == target ? 1 : 0;
             preAlready = FaceApiAttributeScorer.present(attribute, preIn) == target ? 1 : 0;
         }
+        boolean[] hairRegion = hair.of(index);
+        double hairChange = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(x, edited, hairRegion);
+        double faceApiMaleShift = gender == null ? Double.NaN
+                : gender.value(FaceAttribute.MALE, editedImage) - gender.value(FaceAttribute.MALE, inputImage);
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
-                ssimEd, maeIn, maeEd, idDistance, idCosine, preIn, preEd, preSuccess, preAlready);
+                ssimEd, maeIn, maeEd, idDistance, idCosine, preIn, preEd, preSuccess, preAlready, hairChange, maleShift,
+                faceApiMaleShift);
     }
 
     private boolean[] region(int index) {
@@ -174,11 +190,15 @@ public final class EditEvaluation {
                 .orElse(null);
     }
 
-    /** The classifier's P(attribute) for each image, resized to its input size; NaN without a classifier. */
-    private float[] probabilities(float[] nchw, int n) {
-        float[] out = new float[n];
+    /**
+     * The classifier's P(attribute) and P(Male) for each image, resized to its input size; NaN without a classifier
+     * (or, for Male, one that does not know it).
+     */
+    private float[][] probabilities(float[] nchw, int n) {
+        float[][] out = new float[2][n];
+        Arrays.fill(out[0], Float.NaN);
+        Arrays.fill(out[1], Float.NaN);
         if (classifier == null) {
-            Arrays.fill(out, Float.NaN);
             return out;
         }
         int s = classifier.config().imageSize();
@@ -195,8 +215,10 @@ public final class EditEvaluation {
         float[] p = classifier.probabilities(resized, n);
         int a = classifier.config().attributes().size();
         int k = classifier.indexOf(attribute);
+        int male = classifier.indexOf(FaceAttribute.MALE);
         for (int i = 0; i < n; i++) {
-            out[i] = p[i * a + k];
+            out[0][i] = p[i * a + k];
+            out[1][i] = male < 0 ? Float.NaN : p[i * a + male];
         }
         return out;
     }

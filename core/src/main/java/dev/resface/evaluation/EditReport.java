@@ -54,6 +54,9 @@ public final class EditReport {
         row(s, "identity cosine similarity", "%12.4f", add.identityCosine(), remove.identityCosine());
         row(s, "  same person (distance < 0.6)", "%11.1f%%", 100 * add.sameIdentityRate(),
                 100 * remove.sameIdentityRate());
+        row(s, "change inside hair (grey levels)", "%12.2f", add.hairChange(), remove.hairChange());
+        row(s, "P(Male) shift (classifier)", "%+12.3f", add.maleShift(), remove.maleShift());
+        row(s, "P(male) shift (face-api)", "%+12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
         return s.toString();
     }
 

@@ -22,11 +22,16 @@ import dev.resface.model.Direction;
  * @param pretrainedEdited the same on the edit
  * @param pretrainedSuccess 1 when face-api's value says the edit has the target value, else 0
  * @param pretrainedAlreadyThere 1 when it says the input already had it, else 0
+ * @param hairChange mean absolute change inside the hair region, grey levels (decorrelation: a No_Beard edit should
+ *     leave the hair alone)
+ * @param maleShift the classifier's P(Male) on the edit minus on the input
+ * @param faceApiMaleShift face-api's P(male) on the edit minus on the input
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
         double probabilityEdited, DetailPreservation detail, double psnrInput, double psnrEdited, double ssimInput,
         double ssimEdited, double maeInput, double maeEdited, double identityDistance, double identityCosine,
-        double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere) {
+        double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere,
+        double hairChange, double maleShift, double faceApiMaleShift) {
 
     /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
     public boolean succeeded() {

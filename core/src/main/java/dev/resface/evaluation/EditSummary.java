@@ -13,7 +13,7 @@ public record EditSummary(Direction direction, int faces, double successRate, do
         double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double psnrInput,
         double psnrEdited, double ssimInput, double ssimEdited, double maeInput, double maeEdited,
         double identityDistance, double identityCosine, double sameIdentityRate, double pretrainedSuccessRate,
-        double pretrainedUnchangedRate) {
+        double pretrainedUnchangedRate, double hairChange, double maleShift, double faceApiMaleShift) {
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
@@ -34,7 +34,10 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, s -> Double.isNaN(s.identityDistance()) ? Double.NaN
                         : s.identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0),
                 mean(scores, EditScore::pretrainedSuccess),
-                mean(scores, EditScore::pretrainedAlreadyThere));
+                mean(scores, EditScore::pretrainedAlreadyThere),
+                mean(scores, EditScore::hairChange),
+                mean(scores, EditScore::maleShift),
+                mean(scores, EditScore::faceApiMaleShift));
     }
 
     private static double capped(double psnr) {

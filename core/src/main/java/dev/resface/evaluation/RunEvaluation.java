@@ -80,6 +80,7 @@ public final class RunEvaluation {
             context.put("classifier", o.classifier() == null ? "none (no success rate)"
                     : o.classifier().toAbsolutePath().toString());
             context.put("region", evaluation.regionSource());
+            context.put("hair", evaluation.hairSource());
             context.put("pretrainedScorer", !faceApi ? "none (face-api missing)" : pretrainedRule(attribute));
             context.put("groundTruth", evaluation.hasPairs() ? "counterparts/" + attribute.celebaName() : "none");
             context.put("identity", faceApi ? "face-api recognition net (" + faceApiDir + "), input vs edit"

@@ -68,6 +68,11 @@ public record ModelConfig(
                 discriminatorLayers);
     }
 
+    public ModelConfig withResidual(boolean on) {
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, on, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers);
+    }
+
     public ModelConfig withDiscriminatorBatchNorm(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers);
     }

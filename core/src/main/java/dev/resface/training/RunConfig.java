@@ -49,6 +49,14 @@ public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data, M
         return new RunConfig(model, train, data, machine, m, null);
     }
 
+    public RunConfig withModel(ModelConfig m) {
+        return new RunConfig(m, train, data, machine, method, vaeGan);
+    }
+
+    public RunConfig withTrain(TrainConfig t) {
+        return new RunConfig(model, t, data, machine, method, vaeGan);
+    }
+
     public RunConfig withIterations(long iterations) {
         return new RunConfig(model, train.withIterations(iterations), data, machine, method, vaeGan);
     }

@@ -46,6 +46,22 @@ public record TrainConfig(
         return decayFrom == null ? 1 : LinearDecay.scale(iteration, iterations, decayFrom);
     }
 
+    public TrainConfig withDual(boolean on) {
+        return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,
+                adamBeta2, lossWeights, on, decayFrom, seed, sampleEvery, checkpointEvery, logEvery);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,
+                adamBeta2, lossWeights, dual, decayFrom, s, sampleEvery, checkpointEvery, logEvery);
+    }
+
+    public TrainConfig withResidualNorm(dev.resface.losses.ResidualNorm norm) {
+        LossWeights w = new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm);
+        return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,
+                adamBeta2, w, dual, decayFrom, seed, sampleEvery, checkpointEvery, logEvery);
+    }
+
     public TrainConfig withIterations(long n) {
         return new TrainConfig(attribute, n, batchSize, learningRate, discriminatorLearningRate, adamBeta1, adamBeta2, lossWeights, dual, decayFrom, seed,
                 sampleEvery, checkpointEvery, logEvery);

@@ -1,0 +1,129 @@
+package dev.resface.experiment;
+
+import dev.resface.data.AttributeSplit;
+import dev.resface.data.CelebaDataset;
+import dev.resface.data.CropRecipe;
+import dev.resface.data.FaceAttribute;
+import dev.resface.data.PackedImages;
+import dev.resface.editing.Editor;
+import dev.resface.image.ImageFiles;
+import dev.resface.image.RgbImage;
+import dev.resface.model.Direction;
+import dev.resface.report.ImageConversions;
+import dev.resface.training.Method;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The paper's comparison figure: the same test faces (columns) as input, then each model's edit, with the residual
+ * heat map under each residual model's edit. One picture per direction, from the seed-1 runs.
+ */
+final class ComparisonFigure {
+    static final List<String> SHOWN = List.of(Configuration.VAE_GAN, Configuration.PAPER, Configuration.NO_RESIDUAL,
+            Configuration.NO_DUAL);
+    private static final int FACES = 4;
+    private static final int SCALE = 2;
+    private static final int LABEL = 150;
+
+    private ComparisonFigure() {}
+
+    /** Writes figure-add.png and figure-remove.png into {@code out}; returns their names (none without runs). */
+    static List<String> write(Path experiment, List<Configuration> configurations, Path out) throws IOException {
+        List<Configuration> shown = new ArrayList<>();
+        for (String id : SHOWN) {
+            configurations.stream().filter(c -> c.id().equals(id)
+                    && Files.exists(ExperimentRunner.runFolder(experiment, id, 1).resolve(RunResult.FILE)))
+                    .forEach(shown::add);
+        }
+        if (shown.isEmpty()) {
+            return List.of();
+        }
+        List<String> files = new ArrayList<>();
+        for (Direction d : Direction.values()) {
+            String name = "figure-" + d.name().toLowerCase(java.util.Locale.ROOT) + ".png";
+            ImageFiles.writePng(out.resolve(name), render(experiment, shown, d));
+            files.add(name);
+        }
+        return files;
+    }
+
+    private static RgbImage render(Path experiment, List<Configuration> shown, Direction direction) {
+        List<String> labels = new ArrayList<>(List.of("input"));
+        List<List<RgbImage>> rows = new ArrayList<>();
+        List<float[]> inputs = null;
+        int size = 0;
+        for (Configuration c : shown) {
+            try (Editor editor = Editor.open(ExperimentRunner.runFolder(experiment, c.id(), 1))) {
+                size = editor.imageSize();
+                if (inputs == null) {
+                    inputs = testFaces(editor, direction);
+                    rows.add(inputs.stream().map(x -> ImageConversions.toRgb(x, editor.imageSize())).toList());
+                }
+                List<RgbImage> edits = new ArrayList<>();
+                List<RgbImage> heat = new ArrayList<>();
+                for (float[] x : inputs) {
+                    float[] change = editor.model().changes(direction, x, 1, 1f);
+                    edits.add(ImageConversions.toRgb(ImageConversions.addClipped(x, change), size));
+                    heat.add(ImageConversions.heatMapAutoScale(change, size, size));
+                }
+                labels.add(c.id());
+                rows.add(edits);
+                if (editor.config().method() == Method.RESIDUAL_GAN) {
+                    labels.add(c.id() + " residual");
+                    rows.add(heat);
+                }
+            }
+        }
+        return tile(labels, rows, size);
+    }
+
+    /** The first test faces of the direction's side, as eval picks them with seed 1. */
+    private static List<float[]> testFaces(Editor editor, Direction direction) {
+        CelebaDataset dataset = CelebaDataset.open(Path.of(editor.config().data().data()));
+        FaceAttribute attribute = editor.config().train().attribute();
+        CropRecipe recipe = CropRecipe.parse(editor.config().data().crop());
+        int size = editor.imageSize();
+        PackedImages cache = PackedImages.open(dataset, recipe, size, PackedImages.defaultPath(dataset.root(), recipe, size),
+                editor.config().data().skipBad());
+        AttributeSplit.TestSet set = AttributeSplit.forTesting(dataset, attribute).balancedTestSet(0, 1);
+        int[] side = direction == Direction.ADD ? set.negatives() : set.positives();
+        List<float[]> out = new ArrayList<>();
+        for (int i = 0; i < side.length && out.size() < FACES; i++) {
+            if (cache.contains(side[i])) {
+                out.add(ImageConversions.toChw(cache.image(cache.cacheIndex(side[i]))));
+            }
+        }
+        return out;
+    }
+
+    private static RgbImage tile(List<String> labels, List<List<RgbImage>> rows, int size) {
+        int cell = size * SCALE;
+        int columns = rows.get(0).size();
+        BufferedImage img = new BufferedImage(LABEL + columns * (cell + 2), rows.size() * (cell + 2),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        for (int r = 0; r < rows.size(); r++) {
+            int y = r * (cell + 2);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(labels.get(r), 6, y + cell / 2 + 5);
+            for (int c = 0; c < rows.get(r).size(); c++) {
+                g.drawImage(rows.get(r).get(c).toBufferedImage(), LABEL + c * (cell + 2), y, cell, cell, null);
+            }
+        }
+        g.dispose();
+        return RgbImage.from(img);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.resface.experiment;
+
+import dev.resface.evaluation.EditSummary;
+import dev.resface.util.PrettyJson;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The scores of one trained run of an experiment, per direction: what the report compares. Written last, so its
+ * presence means the run is trained and scored. NaN (a scorer that was not available) is stored as null.
+ */
+public record RunResult(String configuration, long seed, long iterations, double trainSeconds,
+        Map<String, Double> add, Map<String, Double> remove) {
+    public static final String FILE = "result.json";
+
+    /** The metrics compared, each higher-is-better or not. */
+    public enum Metric {
+        SUCCESS("success", "classifier success", true),
+        TRUTH_GAIN("truth_gain_db", "PSNR gain to the true counterpart, dB", true),
+        SSIM("ssim_edited", "SSIM to the true counterpart", true),
+        MAE_OUTSIDE("mae_outside", "MAE outside the attribute region, grey levels", false),
+        ENERGY_INSIDE("energy_inside", "share of the change inside the region", true),
+        IDENTITY("identity_distance", "face-api identity distance", false),
+        HAIR_CHANGE("hair_change", "MAE inside the hair region, grey levels", false),
+        MALE_SHIFT("male_shift", "shift of the classifier's P(Male)", false);
+
+        public final String key;
+        public final String title;
+        public final boolean higherIsBetter;
+
+        Metric(String key, String title, boolean higherIsBetter) {
+            this.key = key;
+            this.title = title;
+            this.higherIsBetter = higherIsBetter;
+        }
+    }
+
+    public static Map<String, Double> metrics(EditSummary s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        put(m, Metric.SUCCESS, s.successRate());
+        put(m, Metric.TRUTH_GAIN, s.psnrEdited() - s.psnrInput());
+        put(m, Metric.SSIM, s.ssimEdited());
+        put(m, Metric.MAE_OUTSIDE, s.maeOutside());
+        put(m, Metric.ENERGY_INSIDE, s.energyInside());
+        put(m, Metric.IDENTITY, s.identityDistance());
+        put(m, Metric.HAIR_CHANGE, s.hairChange());
+        put(m, Metric.MALE_SHIFT, s.maleShift());
+        return m;
+    }
+
+    private static void put(Map<String, Double> m, Metric metric, double v) {
+        m.put(metric.key, Double.isNaN(v) ? null : v);
+    }
+
+    /** The value for a direction ("add" or "remove"); NaN where it was not measured. */
+    public double value(String direction, Metric metric) {
+        Double v = (direction.equals("add") ? add : remove).get(metric.key);
+        return v == null ? Double.NaN : v;
+    }
+
+    public void write(Path runDir) throws IOException {
+        PrettyJson.write(runDir.resolve(FILE), this);
+    }
+
+    /** The result of a finished run, or null when it has none yet. */
+    public static RunResult read(Path runDir) throws IOException {
+        Path file = runDir.resolve(FILE);
+        return Files.exists(file) ? PrettyJson.read(file, RunResult.class) : null;
+    }
+}

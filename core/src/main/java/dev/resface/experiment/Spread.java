@@ -1,0 +1,39 @@
+package dev.resface.experiment;
+
+import java.util.List;
+
+/** A metric over the seeds of one configuration: mean, range and how many seeds measured it. */
+public record Spread(double mean, double min, double max, int seeds) {
+    public static Spread of(List<Double> values) {
+        List<Double> measured = values.stream().filter(v -> !v.isNaN()).toList();
+        if (measured.isEmpty()) {
+            return new Spread(Double.NaN, Double.NaN, Double.NaN, 0);
+        }
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : measured) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new Spread(sum / measured.size(), min, max, measured.size());
+    }
+
+    public boolean measured() {
+        return seeds > 0;
+    }
+
+    /** "1.23 (1.10 to 1.31)", or the value alone for one seed, or "-" when not measured. */
+    public String text() {
+        if (!measured()) {
+            return "-";
+        }
+        return seeds == 1 ? format(mean) : format(mean) + " (" + format(min) + " to " + format(max) + ")";
+    }
+
+    static String format(double v) {
+        return Math.abs(v) >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", v)
+                : String.format(java.util.Locale.ROOT, "%.3g", v);
+    }
+}
