@@ -1,10 +1,8 @@
 package dev.resface.evaluation;
 
-import dev.resface.BadInputException;
 import dev.resface.data.CelebaDataset;
 import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
-import dev.resface.data.SourceImages;
 import dev.resface.data.synth.SynthFaces;
 import dev.resface.image.RgbImage;
 import dev.resface.report.ImageConversions;
@@ -39,26 +37,16 @@ public final class GroundTruthPairs {
 
     /** The counterpart of dataset image {@code index}, cropped. */
     public RgbImage counterpartCrop(int index) {
-        return recipe.crop(read(SynthFaces.COUNTERPARTS, index), size);
+        return recipe.crop(GroundTruthFiles.read(file(SynthFaces.COUNTERPARTS, index)), size);
     }
 
     /** A crop pixel belongs to the mask when any source pixel under it does; then the mask is dilated. */
     public boolean[] mask(int index, int dilation) {
-        RgbImage crop = recipe.crop(read(SynthFaces.MASKS, index), size);
-        boolean[] bits = new boolean[crop.width() * crop.height()];
-        for (int i = 0; i < bits.length; i++) {
-            bits[i] = (crop.pixels()[3 * i] & 0xFF) > 0;
-        }
-        return GroundTruthScore.dilate(bits, crop.width(), crop.height(), dilation);
+        boolean[] bits = GroundTruthFiles.maskCrop(file(SynthFaces.MASKS, index), recipe, size);
+        return GroundTruthScore.dilate(bits, size, size, dilation);
     }
 
-    private RgbImage read(String kind, int index) {
-        String png = dataset.imageName(index).replaceFirst("\\.[^.]+$", ".png");
-        Path file = dataset.root().resolve(kind).resolve(attribute.celebaName()).resolve(png);
-        try {
-            return SourceImages.read(file);
-        } catch (SourceImages.BadImageException e) {
-            throw BadInputException.at(file, "ground truth " + kind + " image: " + e.getMessage());
-        }
+    private Path file(String kind, int index) {
+        return GroundTruthFiles.of(dataset.root().resolve(kind).resolve(attribute.celebaName()), dataset, index);
     }
 }

@@ -55,4 +55,14 @@ public record Appearance(
         double lightAngle,
         double lightStrength,
         double noiseAmplitude,
-        long detailSeed) {}
+        long detailSeed) {
+
+    /** The same look with one hair length whichever the gender, for drawing every hairstyle a face can have. */
+    Appearance withLongHair(boolean longHair) {
+        return new Appearance(rotationDeg, scale, shiftX, shiftY, backgroundTop, backgroundBottom, backgroundTilt,
+                clothes, skin, faceHalfWidth, skullTop, chinY, jaw, hair, greyness, longHair, longHair, hairlineY,
+                bangs, hairVolume, hairBottom, iris, eyeWidth, eyeHeight, browThickness, browArch, noseWidth,
+                mouthWidth, upperLip, lowerLip, lipstick, lipstickColor, beard, glasses, frameColor, lightAngle,
+                lightStrength, noiseAmplitude, detailSeed);
+    }
+}

@@ -65,6 +65,12 @@ public record FaceParams(
         return with(attribute, !has(attribute));
     }
 
+    /** The same face with this hair length whichever the gender (not a sampled face: the hair mask draws them). */
+    FaceParams withLongHair(boolean longHair) {
+        return new FaceParams(eyeglasses, mouthSlightlyOpen, smiling, noBeard, male, young,
+                look.withLongHair(longHair));
+    }
+
     /** Whether the drawing shows a long hairstyle (it depends on the gender, see {@link Appearance}). */
     public boolean longHair() {
         return male ? look.longHairIfMale() : look.longHairIfFemale();

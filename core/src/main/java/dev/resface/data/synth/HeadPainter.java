@@ -29,8 +29,10 @@ final class HeadPainter {
         Appearance a = p.look();
         if (p.longHair()) {
             Shape back = HeadGeometry.hairBack(p);
-            c.fill(back, Rgb.color(Rgb.scale(t.hair(), 0.82)), MALE, YOUNG);
-            strands(c, back, t.hair(), a.detailSeed() ^ 0x5A17L, 18, MALE, YOUNG);
+            c.hair(() -> {
+                c.fill(back, Rgb.color(Rgb.scale(t.hair(), 0.82)), MALE, YOUNG);
+                strands(c, back, t.hair(), a.detailSeed() ^ 0x5A17L, 18, MALE, YOUNG);
+            });
         }
         Shape neck = HeadGeometry.neck(a, p.male());
         c.fill(neck, Rgb.color(Rgb.scale(t.skin(), 0.86)), MALE, YOUNG);
@@ -113,8 +115,10 @@ final class HeadPainter {
 
     static void hairCap(Canvas c, FaceParams p, Tones t) {
         Area cap = HeadGeometry.hairCap(p);
-        c.fill(cap, Rgb.color(t.hair()), MALE, YOUNG);
-        strands(c, cap, t.hair(), p.look().detailSeed() ^ 0xCA9L, 22, MALE, YOUNG);
+        c.hair(() -> {
+            c.fill(cap, Rgb.color(t.hair()), MALE, YOUNG);
+            strands(c, cap, t.hair(), p.look().detailSeed() ^ 0xCA9L, 22, MALE, YOUNG);
+        });
     }
 
     /** Thin darker and lighter curves inside a region, a hint of hair texture. */

@@ -20,7 +20,7 @@ import java.util.stream.IntStream;
  * Writes a procedurally drawn face data set in aligned CelebA's layout (img_align_celeba/, list_attr_celeba.txt,
  * list_eval_partition.txt, list_landmarks_align_celeba.txt), plus ground truth CelebA lacks: for each face and each
  * of the six {@link FaceAttribute}s the same face with that attribute flipped (counterparts/) and the mask of the
- * pixels the flip may change (masks/).
+ * pixels the flip may change (masks/), and the mask of its hair (masks/Hair/, see {@link FaceRenderer#hairBits}).
  *
  * <p>Face {@code i} depends only on the seed and {@code i}, never on the count or on thread scheduling: the same seed
  * gives byte-identical files, and a larger set starts with the faces of a smaller one.
@@ -28,6 +28,8 @@ import java.util.stream.IntStream;
 public final class SynthFaces {
     public static final String COUNTERPARTS = "counterparts";
     public static final String MASKS = "masks";
+    /** The folder under masks/ of the hair masks: what an attribute edit should leave alone (paper, 6.3). */
+    public static final String HAIR_MASK = "Hair";
     public static final String README = "README.txt";
 
     private SynthFaces() {}
@@ -47,6 +49,7 @@ public final class SynthFaces {
                 Files.createDirectories(out.resolve(COUNTERPARTS).resolve(a.celebaName()));
                 Files.createDirectories(out.resolve(MASKS).resolve(a.celebaName()));
             }
+            Files.createDirectories(out.resolve(MASKS).resolve(HAIR_MASK));
         }
         String[] attributeRows = new String[count];
         String[] partitionRows = new String[count];
@@ -107,6 +110,7 @@ public final class SynthFaces {
             ImageFiles.write(out.resolve(MASKS).resolve(a.celebaName()).resolve(png),
                     ImageFiles.png(FaceRenderer.mask(p, a)));
         }
+        ImageFiles.write(out.resolve(MASKS).resolve(HAIR_MASK).resolve(png), ImageFiles.png(FaceRenderer.hairMask(p)));
     }
 
     /** Attribute values of a face as CelebA writes them: 1 or -1. Only the six FaceAttributes and a few of the
@@ -153,6 +157,11 @@ public final class SynthFaces {
                     .append("                         (lossless; flipping Male to female also removes a beard)\n")
                     .append("  masks/A/N.png          8-bit grey, 255 where the flip may change pixels, 0 where\n")
                     .append("                         the counterpart equals the face exactly (before JPEG)\n")
+                    .append("  masks/").append(HAIR_MASK)
+                    .append("/N.png       8-bit grey, 255 where the face's hair is or would be\n")
+                    .append("                         with either gender's hairstyle, long or short; 0 inside\n")
+                    .append("                         masks/No_Beard/N.png, so a beard edit should change nothing\n")
+                    .append("                         there\n")
                     .append("The counterparts are rendered without JPEG compression; compare them with the PNG\n")
                     .append("rendering, not the JPEG, for an exact check.\n");
         }

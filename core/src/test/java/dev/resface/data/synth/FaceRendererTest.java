@@ -197,7 +197,7 @@ class FaceRendererTest {
                         a.frameColor(), a.lightAngle(), a.lightStrength(), a.noiseAmplitude(), a.detailSeed()));
     }
 
-    private static FaceParams withBeard(FaceParams p, BeardStyle beard) {
+    static FaceParams withBeard(FaceParams p, BeardStyle beard) {
         Appearance a = p.look();
         return new FaceParams(p.eyeglasses(), p.mouthSlightlyOpen(), p.smiling(), p.noBeard(), p.male(), p.young(),
                 new Appearance(a.rotationDeg(), a.scale(), a.shiftX(), a.shiftY(), a.backgroundTop(),

@@ -7,10 +7,10 @@ import dev.resface.BadInputException;
 import dev.resface.data.CelebaLayout;
 import dev.resface.data.FaceAttribute;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,8 +41,8 @@ class SynthFacesTest {
         Map<String, byte[]> a = contents(tmp.resolve("a"));
         Map<String, byte[]> b = contents(tmp.resolve("b"));
         Map<String, byte[]> c = contents(tmp.resolve("c"));
-        // 12 faces x (1 jpg + 6 counterparts + 6 masks) + 3 lists + README, and no temporary files left behind
-        assertThat(a).hasSize(12 * 13 + 4);
+        // 12 faces x (1 jpg + 6 counterparts + 6 masks + the hair mask) + 3 lists + README, and no temporary files
+        assertThat(a).hasSize(12 * 14 + 4);
         assertThat(a.keySet()).allMatch(name -> !name.endsWith(".tmp"));
         assertThat(b.keySet()).isEqualTo(a.keySet());
         for (String name : a.keySet()) {
@@ -121,14 +121,10 @@ class SynthFacesTest {
                     .resolve("000007.png").toFile());
             assertThat(FaceRendererTest.pixels(counterpart)).as(a.celebaName())
                     .isEqualTo(FaceRendererTest.pixels(FaceRenderer.render(p.flip(a))));
-            BufferedImage mask = ImageIO.read(out.resolve("masks").resolve(a.celebaName())
-                    .resolve("000007.png").toFile());
-            assertThat(mask.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
-            byte[] written = ((java.awt.image.DataBufferByte) mask.getRaster().getDataBuffer()).getData();
-            byte[] expected = ((java.awt.image.DataBufferByte) FaceRenderer.mask(p, a).getRaster().getDataBuffer())
-                    .getData();
-            assertThat(Arrays.equals(written, expected)).as(a.celebaName()).isTrue();
+            assertThat(greyMask(out, a.celebaName(), "000007.png")).as(a.celebaName())
+                    .isEqualTo(grey(FaceRenderer.mask(p, a)));
         }
+        assertThat(greyMask(out, SynthFaces.HAIR_MASK, "000007.png")).isEqualTo(grey(FaceRenderer.hairMask(p)));
         // the JPEG is the rendering plus compression noise only
         int[] rendered = FaceRendererTest.pixels(FaceRenderer.render(p));
         int[] decoded = FaceRendererTest.pixels(jpg);
@@ -137,7 +133,18 @@ class SynthFacesTest {
             err += Math.abs((rendered[i] >> 8 & 0xFF) - (decoded[i] >> 8 & 0xFF));
         }
         assertThat(err / rendered.length).isBetween(0.1, 6.0);
-        assertThat(Files.readString(out.resolve(SynthFaces.README))).contains("counterparts/", "masks/");
+        assertThat(Files.readString(out.resolve(SynthFaces.README))).contains("counterparts/", "masks/", "masks/Hair/");
+    }
+
+    /** A written mask's bytes; it must be an 8-bit grey image. */
+    private static byte[] greyMask(Path set, String folder, String file) throws IOException {
+        BufferedImage mask = ImageIO.read(set.resolve(SynthFaces.MASKS).resolve(folder).resolve(file).toFile());
+        assertThat(mask.getType()).as(folder).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        return grey(mask);
+    }
+
+    private static byte[] grey(BufferedImage image) {
+        return ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
     }
 
     @Test
