@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EditSummaryTest {
     static EditScore score(Direction d, double pIn, double pEd, double maeOutside, double psnrIn, double psnrEd) {
         return new EditScore(0, "x.jpg", d, pIn, pEd, new DetailPreservation(maeOutside, 40, 0.9), psnrIn, psnrEd,
-                0.5, 0.6, 10, 8, 0.3, 0.95, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                0.5, 0.6, 10, 8, 0.3, 0.95, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 2.5, -0.1, Double.NaN);
     }
 
     @Test
