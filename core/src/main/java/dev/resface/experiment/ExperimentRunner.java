@@ -1,5 +1,6 @@
 package dev.resface.experiment;
 
+import dev.resface.BadInputException;
 import dev.resface.evaluation.RunEvaluation;
 import dev.resface.training.CelebaTrainingData;
 import dev.resface.training.RunConfig;
@@ -38,6 +39,10 @@ public final class ExperimentRunner {
         return out.resolve("runs").resolve(configuration + "-s" + seed);
     }
 
+    static RunConfig configured(Options o, Configuration c, long seed) {
+        return c.apply().apply(o.base().withTrain(o.base().train().withSeed(seed)));
+    }
+
     public static List<RunResult> run(Options o, PrintStream log, Listener listener) throws IOException {
         List<RunResult> results = new ArrayList<>();
         for (long seed = 1; seed <= o.seeds(); seed++) {
@@ -45,6 +50,7 @@ public final class ExperimentRunner {
                 Path dir = runFolder(o.out(), c.id(), seed);
                 RunResult done = RunResult.read(dir);
                 if (done != null) {
+                    requireSameRun(new RunFolder(dir), configured(o, c, seed));
                     log.printf("experiment: %s seed %d already scored%n", c.id(), seed);
                     results.add(done);
                     continue;
@@ -58,10 +64,19 @@ public final class ExperimentRunner {
         return results;
     }
 
+    /** A run folder left by an experiment with other settings must not be continued (or read back) as this one. */
+    private static void requireSameRun(RunFolder folder, RunConfig config) {
+        if (Files.exists(folder.config()) && !RunConfig.read(folder.root()).onMachine(null).equals(config.onMachine(null))) {
+            throw BadInputException.at(folder.config(), "holds a run with other settings than this experiment's (another"
+                    + " budget, data or seed?); choose another --out or remove it");
+        }
+    }
+
     private static RunResult trainAndScore(Options o, Configuration c, long seed, Path dir, PrintStream log)
             throws IOException {
-        RunConfig config = c.apply().apply(o.base().withTrain(o.base().train().withSeed(seed)));
+        RunConfig config = configured(o, c, seed);
         RunFolder folder = new RunFolder(dir);
+        requireSameRun(folder, config);
         CelebaTrainingData data = new CelebaTrainingData(config.data(), config.train().attribute(),
                 config.model().imageSize(), config.train().batchSize(), seed);
         long started = System.nanoTime();

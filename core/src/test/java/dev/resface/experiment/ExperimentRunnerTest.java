@@ -68,6 +68,12 @@ class ExperimentRunnerTest {
         assertThat(results.get(1).value("add", RunResult.Metric.MAE_OUTSIDE))
                 .isGreaterThan(paper.value("add", RunResult.Metric.MAE_OUTSIDE));
 
+        // The same folder with another budget is refused, not read back as this one.
+        ExperimentRunner.Options longer = new ExperimentRunner.Options(base.withIterations(4), o.configurations(), 1,
+                null, 4, out);
+        assertThatThrownBy(() -> ExperimentRunner.run(longer, quiet, r -> {}))
+                .isInstanceOf(dev.resface.BadInputException.class).hasMessageContaining("other settings");
+
         ExperimentReport.write(out, o, results);
         JsonNode json = new ObjectMapper().readTree(out.resolve(ExperimentReport.RESULTS).toFile());
         assertThat(json.path("configurations")).hasSize(2);
