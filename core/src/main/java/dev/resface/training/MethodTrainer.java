@@ -18,11 +18,6 @@ public interface MethodTrainer {
     /** Optimiser states in a fixed order, for the checkpoint. */
     List<Optimizer> optimizers();
 
-    /** Iterations made so far (as the checkpoint restores them). */
-    default long iterationsDone() {
-        return optimizers().get(0).steps();
-    }
-
     /** Its settings in one line, for the run log. */
     String describe();
 

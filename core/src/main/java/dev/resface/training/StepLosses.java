@@ -30,14 +30,6 @@ public record StepLosses(Map<String, Float> values) {
         m.put("G" + k + "_per", g[4]);
     }
 
-    public float get(String name) {
-        Float v = values.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("no loss named " + name + "; there are " + values.keySet());
-        }
-        return v;
-    }
-
     public boolean allFinite() {
         return values.values().stream().allMatch(Float::isFinite);
     }

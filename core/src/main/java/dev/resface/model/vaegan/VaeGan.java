@@ -100,10 +100,6 @@ public final class VaeGan implements EditingModel {
         direction = manager.create(v, new Shape(1, v.length));
     }
 
-    public boolean hasDirection() {
-        return direction != null;
-    }
-
     @Override
     public int imageSize() {
         return shape.imageSize();
