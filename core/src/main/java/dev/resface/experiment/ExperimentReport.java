@@ -63,7 +63,7 @@ public final class ExperimentReport {
         List<List<String>> rows = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("configuration", "seeds"));
         for (Metric m : Metric.values()) {
-            header.add(m.title + (m.higherIsBetter ? " (higher is better)" : " (lower is better)"));
+            header.add(m.title + " (" + m.better.words() + ")");
         }
         rows.add(header);
         for (Row r : s.rows()) {

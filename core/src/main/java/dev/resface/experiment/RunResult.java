@@ -16,25 +16,39 @@ public record RunResult(String configuration, long seed, long iterations, double
         Map<String, Double> add, Map<String, Double> remove) {
     public static final String FILE = "result.json";
 
-    /** The metrics compared, each higher-is-better or not. */
+    /** Which way a metric is better. */
+    public enum Better {
+        HIGHER, LOWER, NEARER_ZERO;
+
+        public String words() {
+            return switch (this) {
+                case HIGHER -> "higher is better";
+                case LOWER -> "lower is better";
+                case NEARER_ZERO -> "nearer 0 is better";
+            };
+        }
+    }
+
+    /** The metrics compared. */
     public enum Metric {
-        SUCCESS("success", "classifier success", true),
-        TRUTH_GAIN("truth_gain_db", "PSNR gain to the true counterpart, dB", true),
-        SSIM("ssim_edited", "SSIM to the true counterpart", true),
-        MAE_OUTSIDE("mae_outside", "MAE outside the attribute region, grey levels", false),
-        ENERGY_INSIDE("energy_inside", "share of the change inside the region", true),
-        IDENTITY("identity_distance", "face-api identity distance", false),
-        HAIR_CHANGE("hair_change", "MAE inside the hair region, grey levels", false),
-        MALE_SHIFT("male_shift", "shift of the classifier's P(Male)", false);
+        SUCCESS("success", "classifier success", Better.HIGHER),
+        TRUTH_GAIN("truth_gain_db", "PSNR gain to the true counterpart, dB", Better.HIGHER),
+        SSIM("ssim_edited", "SSIM to the true counterpart", Better.HIGHER),
+        MAE_OUTSIDE("mae_outside", "MAE outside the attribute region, grey levels", Better.LOWER),
+        ENERGY_INSIDE("energy_inside", "share of the change inside the region", Better.HIGHER),
+        IDENTITY("identity_distance", "face-api identity distance", Better.LOWER),
+        HAIR_CHANGE("hair_change", "MAE inside the hair region, grey levels", Better.LOWER),
+        MALE_SHIFT("male_shift", "shift of the classifier's P(Male)", Better.NEARER_ZERO),
+        FACE_API_MALE_SHIFT("face_api_male_shift", "shift of face-api's P(male)", Better.NEARER_ZERO);
 
         public final String key;
         public final String title;
-        public final boolean higherIsBetter;
+        public final Better better;
 
-        Metric(String key, String title, boolean higherIsBetter) {
+        Metric(String key, String title, Better better) {
             this.key = key;
             this.title = title;
-            this.higherIsBetter = higherIsBetter;
+            this.better = better;
         }
     }
 
@@ -48,6 +62,7 @@ public record RunResult(String configuration, long seed, long iterations, double
         put(m, Metric.IDENTITY, s.identityDistance());
         put(m, Metric.HAIR_CHANGE, s.hairChange());
         put(m, Metric.MALE_SHIFT, s.maleShift());
+        put(m, Metric.FACE_API_MALE_SHIFT, s.faceApiMaleShift());
         return m;
     }
 
