@@ -37,8 +37,9 @@ public final class Claims {
                 Configuration.PAPER, Configuration.L2_RESIDUAL, Metric.TRUTH_GAIN));
         out.add(compare(s, "The sparsity term matters: without it the edit changes more outside the region.",
                 Configuration.PAPER, Configuration.NO_SPARSITY, Metric.MAE_OUTSIDE));
-        out.add(compare(s, "resface's D without batch norm learns at least as well as Table 1's D with it.",
-                Configuration.PAPER, Configuration.TABLE1_D, Metric.TRUTH_GAIN));
+        out.add(compare(s, "resface's D without batch norm teaches the generators the attribute at least as well as"
+                + " Table 1's D with it (the classifier sees the edit).", Configuration.PAPER, Configuration.TABLE1_D,
+                Metric.SUCCESS));
         return out;
     }
 
