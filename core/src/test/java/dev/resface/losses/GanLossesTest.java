@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.resface.engine.Torch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class GanLossesTest {
-    NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = Torch.newManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
+class GanLossesTest extends WithManager {
     /** Row 1: logits (0, ln 2, 0) -> softmax (1/4, 1/2, 1/4). Row 2: (ln 3, 0, 0) -> (3/5, 1/5, 1/5). */
     private NDArray twoRows() {
         return m.create(new float[] {0, (float) Math.log(2), 0, (float) Math.log(3), 0, 0}, new Shape(2, 3));

@@ -5,27 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.resface.engine.Torch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ResidualNormTest {
-    NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = Torch.newManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
+class ResidualNormTest extends WithManager {
     /** Two images of four values: (1, -2, 0, 2) and (0.5, 0.5, 0.5, 0.5). */
     private NDArray residuals() {
         return m.create(new float[] {1, -2, 0, 2, 0.5f, 0.5f, 0.5f, 0.5f}, new Shape(2, 1, 2, 2));

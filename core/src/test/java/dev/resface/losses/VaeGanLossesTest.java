@@ -4,26 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.resface.engine.Torch;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class VaeGanLossesTest {
-    NDManager m;
-
-    @BeforeEach
-    void open() {
-        m = Torch.newManager();
-    }
-
-    @AfterEach
-    void close() {
-        m.close();
-    }
-
+class VaeGanLossesTest extends WithManager {
     private NDArray rows(float... v) {
         return m.create(v, new Shape(2, v.length / 2));
     }
