@@ -42,6 +42,18 @@ class VaeGanTrainingTest {
         }
     }
 
+    @Test
+    void anExplodingLogVarianceIsClippedSoThePriorStaysFinite() {
+        Torch.start();
+        try (NDManager m = Torch.newManager(); VaeGan vae = new VaeGan(SHAPE, VaeGanConfig.published(), m)) {
+            var params = vae.encoder().getParameters();
+            params.valueAt(params.size() - 1).getArray().addi(1000f); // the bias of mu and log-variance
+            VaeGan.Posterior q = vae.encode(m.randomUniform(-1, 1, new Shape(2, 3, 32, 32)), false);
+            assertThat(q.logVariance().max().getFloat()).isEqualTo(20f);
+            assertThat(dev.resface.losses.VaeGanLosses.prior(q.mean(), q.logVariance()).getFloat()).isFinite();
+        }
+    }
+
     /** Every face of one side is the same image: the mean encoding is that image's. */
     static class TwoImages extends ResumeTest.NoiseData {
         final float[] without;
