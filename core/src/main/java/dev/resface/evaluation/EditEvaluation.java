@@ -174,7 +174,8 @@ public final class EditEvaluation {
         }
         boolean[] hairRegion = hair.of(index);
         double hairChange = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(x, edited, hairRegion);
-        double faceApiMaleShift = gender == null ? Double.NaN
+        // For Male itself the pretrained values above are already face-api's P(male).
+        double faceApiMaleShift = gender == null ? Double.NaN : attribute == FaceAttribute.MALE ? preEd - preIn
                 : gender.value(FaceAttribute.MALE, editedImage) - gender.value(FaceAttribute.MALE, inputImage);
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
                 ssimEd, maeIn, maeEd, idDistance, idCosine, preIn, preEd, preSuccess, preAlready, hairChange, maleShift,

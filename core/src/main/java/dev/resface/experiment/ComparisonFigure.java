@@ -35,8 +35,8 @@ final class ComparisonFigure {
 
     private ComparisonFigure() {}
 
-    /** Writes figure-add.png and figure-remove.png into {@code out}; returns their names (none without runs). */
-    static List<String> write(Path experiment, List<Configuration> configurations, Path out) throws IOException {
+    /** Writes figure-add.png and figure-remove.png into the experiment folder; returns their names (none without runs). */
+    static List<String> write(Path experiment, List<Configuration> configurations) throws IOException {
         List<Configuration> shown = new ArrayList<>();
         for (String id : SHOWN) {
             configurations.stream().filter(c -> c.id().equals(id)
@@ -49,7 +49,7 @@ final class ComparisonFigure {
         List<String> files = new ArrayList<>();
         for (Direction d : Direction.values()) {
             String name = "figure-" + d.name().toLowerCase(java.util.Locale.ROOT) + ".png";
-            ImageFiles.writePng(out.resolve(name), render(experiment, shown, d));
+            ImageFiles.writePng(experiment.resolve(name), render(experiment, shown, d));
             files.add(name);
         }
         return files;

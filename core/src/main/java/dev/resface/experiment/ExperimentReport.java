@@ -49,7 +49,7 @@ public final class ExperimentReport {
         List<List<String>> rows = new ArrayList<>(List.of(List.of("claim", "numbers", "here")));
         claims.forEach(c -> rows.add(List.of(c.statement(), c.evidence(), c.verdict())));
         html.table(rows);
-        List<String> figures = ComparisonFigure.write(out, o.configurations(), out);
+        List<String> figures = ComparisonFigure.write(out, o.configurations());
         if (!figures.isEmpty()) {
             html.heading("The same test faces, edited by each model (seed 1)");
             for (String f : figures) {

@@ -17,21 +17,21 @@ import ai.djl.ndarray.NDManager;
  * layer, feeds the perceptual loss.
  */
 public final class Discriminator extends AbstractBlock {
+    /** phi is the output of the third layer. */
+    private static final int PHI_LAYERS = 3;
     private final SequentialBlock features;
     private final SequentialBlock head;
 
     public Discriminator(ModelConfig c) {
         float s = c.leakySlope();
-        features = addChildBlock("features", new SequentialBlock()
-                .add(layer(c, c.channels(64), 2, s))
-                .add(layer(c, c.channels(128), 2, s))
-                .add(layer(c, c.channels(256), 2, s)));
-        int map = c.discriminatorMapSize();
+        int[] channels = c.discriminatorChannels();
+        SequentialBlock upToPhi = new SequentialBlock();
         SequentialBlock deeper = new SequentialBlock();
-        int[] paperChannels = {512, 1024};
-        for (int layer = 3; layer < c.discriminatorLayers(); layer++) {
-            deeper.add(layer(c, c.channels(paperChannels[layer - 3]), 2, s));
+        for (int layer = 0; layer < channels.length; layer++) {
+            (layer < PHI_LAYERS ? upToPhi : deeper).add(layer(c, channels[layer], 2, s));
         }
+        int map = c.discriminatorMapSize();
+        features = addChildBlock("features", upToPhi);
         head = addChildBlock("head", deeper.add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
     }
 

@@ -45,15 +45,12 @@ public final class FlopCount {
     public static double discriminator(ModelConfig c) {
         int s = c.imageSize();
         double flops = discriminatorFeatures(c);
-        int channels = c.channels(256);
-        int[] paperChannels = {512, 1024};
-        for (int layer = 3; layer < c.discriminatorLayers(); layer++) {
-            int next = c.channels(paperChannels[layer - 3]);
-            flops += conv(4, channels, next, s >> (layer + 1));
-            channels = next;
+        int[] channels = c.discriminatorChannels();
+        for (int layer = 3; layer < channels.length; layer++) {
+            flops += conv(4, channels[layer - 1], channels[layer], s >> (layer + 1));
         }
         int map = c.discriminatorMapSize();
-        return flops + conv(map, channels, 3, 1);
+        return flops + conv(map, channels[channels.length - 1], 3, 1);
     }
 
     /**

@@ -39,7 +39,7 @@ public final class Layers {
         return Activation.leakyReluBlock(slope);
     }
 
-    static Block nearestUpsample2x() {
+    public static Block nearestUpsample2x() {
         return new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)), "nearest2x");
     }
 

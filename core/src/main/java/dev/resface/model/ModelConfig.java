@@ -32,16 +32,12 @@ public record ModelConfig(
         if (discriminatorLayers < MIN_D_LAYERS || discriminatorLayers > TABLE1_D_LAYERS) {
             throw new IllegalArgumentException("D has 3 to 5 stride-2 layers (phi is the third), got " + discriminatorLayers);
         }
-        int step = 1 << discriminatorLayers;
         if (imageSize < 32 || imageSize % 32 != 0) {
             throw new IllegalArgumentException("image size must be a multiple of 32 (G and D halve it up to five times), got "
                     + imageSize);
         }
         if (!(width > 0 && width <= 4)) {
             throw new IllegalArgumentException("width multiplier must be in (0, 4], got " + width);
-        }
-        if (imageSize % step != 0) {
-            throw new IllegalArgumentException("image size " + imageSize + " is not a multiple of " + step);
         }
     }
 
@@ -82,6 +78,16 @@ public record ModelConfig(
     /** Table 1's channel count scaled by the width multiplier. */
     public int channels(int paperChannels) {
         return Math.max(1, (int) Math.round(paperChannels * width));
+    }
+
+    /** The filters of D's stride-2 layers, Table 1's 64..1024 scaled by the width, as many as it has layers. */
+    public int[] discriminatorChannels() {
+        int[] paper = {64, 128, 256, 512, 1024};
+        int[] out = new int[discriminatorLayers];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = channels(paper[i]);
+        }
+        return out;
     }
 
     /** Side of D's last feature map, which D's final conv covers whole. */

@@ -27,11 +27,6 @@ public final class Adam extends ParameterOptimizer {
         this.secondMoments = zerosLike(params, manager);
     }
 
-    /** Applies the gradients accumulated by the last backward pass at the full rate, then zeroes them. */
-    public void step(NDManager scratch) {
-        step(scratch, 1);
-    }
-
     @Override
     protected void update(int i, NDArray w, NDArray g, long step, double rateScale, NDManager scratch) {
         double bias1 = 1 - Math.pow(beta1, step);

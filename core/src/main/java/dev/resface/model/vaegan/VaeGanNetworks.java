@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.resface.model.Layers;
 import dev.resface.model.ModelConfig;
 
 /**
@@ -52,7 +53,7 @@ final class VaeGanNetworks {
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, channels, map, map)), "toMap"));
         for (int paper : new int[] {256, 128, 32}) {
             d.add(new SequentialBlock()
-                    .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().repeat(2, 2).repeat(3, 2)), "nearest2x"))
+                    .add(Layers.nearestUpsample2x())
                     .add(conv(c.channels(paper), 1, false))
                     .add(BatchNorm.builder().build())
                     .add(Activation.reluBlock()));
