@@ -37,8 +37,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint (with its own configuration; --iterations may extend it)")
     boolean resume;
 
-    @Option(names = "--method", defaultValue = "residual-gan", description = "residual-gan (the paper's, default) or"
-            + " vae-gan (its baseline, Larsen et al. 2016, which takes --size and --width and the optimisation budget)")
+    @Option(names = "--method", description = "residual-gan (the paper's, default) or vae-gan (its baseline, Larsen et"
+            + " al. 2016, which takes --size and --width and the optimisation budget)")
     String method;
 
     @Mixin
@@ -67,7 +67,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Torch.start();
         RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : new RunConfig(model.resolve(preset),
-                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve()).withMethod(Method.parse(method)));
+                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve())
+                .withMethod(method == null ? Method.RESIDUAL_GAN : Method.parse(method)));
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
                 config.model().imageSize(), t.batchSize(), t.seed());
@@ -92,6 +93,10 @@ final class TrainCommand implements Callable<Integer> {
         if (!FaceAttribute.parse(attribute).equals(stored.train().attribute())) {
             throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains " + stored.train().attribute().celebaName()
                     + ", not " + attribute);
+        }
+        if (method != null && Method.parse(method) != stored.method()) {
+            throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains with " + stored.method().id()
+                    + ", not " + method + "; resume it without --method");
         }
         long iterations = train.iterations != null ? train.iterations : stored.train().iterations();
         return stored.withIterations(iterations);

@@ -44,7 +44,8 @@ class CommandLineErrorsTest {
     void impossibleTrainingValuesAreTheUsersErrorAndWriteNothing(@TempDir Path dir) {
         Path out = dir.resolve("run");
         String[][] cases = {{"--iterations", "0", "positive"}, {"--lr-decay-from", "1.5", "[0, 1)"},
-            {"--score-every", "0", "--score-every must be a positive"}, {"--classifier", dir.toString(), "add --score-every"}};
+            {"--score-every", "0", "--score-every must be a positive"}, {"--classifier", dir.toString(), "add --score-every"},
+            {"--residual-norm", "l3", "l1, l2 or none"}, {"--d-layers", "7", "3 to 5"}, {"--method", "gan", "residual-gan or vae-gan"}};
         for (String[] c : cases) {
             Outcome o = run("train", "--data", dir.toString(), "--attribute", "Eyeglasses", "--out", out.toString(),
                     c[0], c[1]);
@@ -53,6 +54,36 @@ class CommandLineErrorsTest {
             assertThat(o.err()).as(c[0]).startsWith("resface: error: ").contains(c[2]).doesNotContain("internal");
             assertThat(out).as(c[0]).doesNotExist();
         }
+    }
+
+    @Test
+    void impossibleExperimentValuesWriteNothing(@TempDir Path dir) {
+        Path out = dir.resolve("experiment");
+        String[][] cases = {{"--configurations", "resface,bogus", "unknown configuration 'bogus'"},
+            {"--seeds", "0", "--seeds must be at least 1"}};
+        for (String[] c : cases) {
+            Outcome o = run("experiment", "--data", dir.toString(), "--attribute", "No_Beard", "--out", out.toString(),
+                    c[0], c[1]);
+            assertThat(o.code()).as(c[0]).isEqualTo(2);
+            assertThat(o.err().strip().lines()).as(c[0]).hasSize(1);
+            assertThat(o.err()).as(c[0]).startsWith("resface: error: ").contains(c[2]);
+            assertThat(out).as(c[0]).doesNotExist();
+        }
+    }
+
+    @Test
+    void resumingWithAnotherMethodIsRefused(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        assertThat(run("synth", "--out", data.toString(), "--count", "40").code()).isZero();
+        Path run = dir.resolve("run");
+        trainTiny(data, run, "Eyeglasses", 2);
+        byte[] before = Files.readAllBytes(run.resolve("checkpoint.bin"));
+        Outcome o = run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out", run.toString(),
+                "--resume", "--method", "vae-gan", "--iterations", "3");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.err()).contains("config.json").contains("trains with residual-gan, not vae-gan");
+        assertThat(Files.readAllBytes(run.resolve("checkpoint.bin"))).isEqualTo(before);
     }
 
     @Test
@@ -105,7 +136,8 @@ class CommandLineErrorsTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval", "correlate"}) {
+        for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval", "correlate",
+            "experiment"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
     }
