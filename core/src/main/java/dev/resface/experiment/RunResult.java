@@ -1,5 +1,6 @@
 package dev.resface.experiment;
 
+import dev.resface.BadInputException;
 import dev.resface.evaluation.EditSummary;
 import dev.resface.util.PrettyJson;
 import java.io.IOException;
@@ -81,8 +82,16 @@ public record RunResult(String configuration, long seed, long iterations, double
     }
 
     /** The result of a finished run, or null when it has none yet. */
-    public static RunResult read(Path runDir) throws IOException {
+    public static RunResult read(Path runDir) {
         Path file = runDir.resolve(FILE);
-        return Files.exists(file) ? PrettyJson.read(file, RunResult.class) : null;
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return PrettyJson.read(file, RunResult.class);
+        } catch (IOException e) {
+            throw BadInputException.at(file, "not a valid experiment result (" + e.getMessage() + "); delete it to score"
+                    + " the run again");
+        }
     }
 }

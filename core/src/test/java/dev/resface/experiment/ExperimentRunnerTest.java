@@ -74,6 +74,14 @@ class ExperimentRunnerTest {
         assertThatThrownBy(() -> ExperimentRunner.run(longer, quiet, r -> {}))
                 .isInstanceOf(dev.resface.BadInputException.class).hasMessageContaining("other settings");
 
+        // A damaged result is the user's to see, by name, not a crash.
+        Path result = ExperimentRunner.runFolder(out, Configuration.VAE_GAN, 1).resolve(RunResult.FILE);
+        String kept = Files.readString(result);
+        Files.writeString(result, "{\"configuration\": ");
+        assertThatThrownBy(() -> ExperimentRunner.run(o, quiet, r -> {}))
+                .isInstanceOf(dev.resface.BadInputException.class).hasMessageContaining(result.toString());
+        Files.writeString(result, kept);
+
         ExperimentReport.write(out, o, results);
         JsonNode json = new ObjectMapper().readTree(out.resolve(ExperimentReport.RESULTS).toFile());
         assertThat(json.path("configurations")).hasSize(2);
