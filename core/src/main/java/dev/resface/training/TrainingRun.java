@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The training loop around a {@link MethodTrainer}, the same for every method: run folder, live progress, metrics, sample grids, atomic
- * checkpoints, exact resume, and a clean stop on a non-finite loss.
+ * The training loop around a {@link MethodTrainer}, the same for every method: run folder, live progress, metrics,
+ * sample grids, atomic checkpoints, exact resume, and a clean stop on a non-finite loss.
  */
 public final class TrainingRun {
     static final int SAMPLES_PER_SIDE = 4;
