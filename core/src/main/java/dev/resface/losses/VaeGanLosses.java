@@ -41,12 +41,12 @@ public final class VaeGanLosses {
     }
 
     /**
-     * The decoder's share, gamma L_llike - (1 - gamma) L_GAN: it is pushed to raise D's cost on its reconstructions
-     * and on its prior samples (the code reverses D's gradient, each group weighted as a batch of faces).
+     * The decoder's share, gamma L_llike - (1 - gamma) L_GAN: it is pushed to raise D's cost on what it generates (the
+     * code reverses D's gradient). {@code generatedCost} sums D's mean cost over each batch of generated faces: the prior
+     * samples, and the reconstructions too where D judges them.
      */
-    public static NDArray decoder(NDArray similarity, NDArray fakeCostReconstructed, NDArray fakeCostSampled,
-            double gamma) {
-        return similarity.mul((float) gamma).sub(fakeCostReconstructed.add(fakeCostSampled).mul((float) (1 - gamma)));
+    public static NDArray decoder(NDArray similarity, NDArray generatedCost, double gamma) {
+        return similarity.mul((float) gamma).sub(generatedCost.mul((float) (1 - gamma)));
     }
 
     /** The encoder's share, L_prior + L_llike. */

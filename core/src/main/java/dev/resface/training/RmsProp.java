@@ -3,21 +3,25 @@ package dev.resface.training;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import java.util.List;
 
 /**
  * RMSProp for one block, VAE-GAN's optimiser (Larsen et al. 2016: learning rate 3e-4). Same update as
- * torch.optim.RMSprop: v = rho v + (1 - rho) g^2, w -= rate g / (sqrt(v) + eps).
+ * torch.optim.RMSprop: v = rho v + (1 - rho) g^2, w -= rate g / (sqrt(v) + eps), where g carries the L2 penalty
+ * decay * w on weights (not on biases or batch norm), as the authors' code puts it on its conv and affine weights.
  */
 public final class RmsProp extends ParameterOptimizer {
     private static final double RHO = 0.9;
     private static final double EPSILON = 1e-8;
     private final double learningRate;
+    private final double weightDecay;
     private final List<NDArray> meanSquares;
 
-    public RmsProp(Block block, NDManager manager, double learningRate) {
+    public RmsProp(Block block, NDManager manager, double learningRate, double weightDecay) {
         super(block);
         this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
         this.meanSquares = zerosLike(params, manager);
     }
 
@@ -25,6 +29,9 @@ public final class RmsProp extends ParameterOptimizer {
     protected void update(int i, NDArray w, NDArray g, long step, double rateScale, NDManager scratch) {
         NDArray v = meanSquares.get(i);
         scratch.tempAttachAll(v);
+        if (weightDecay > 0 && params.get(i).getType() == Parameter.Type.WEIGHT) {
+            g = g.add(w.mul((float) weightDecay));
+        }
         v.muli((float) RHO).addi(g.square().muli((float) (1 - RHO)));
         w.subi(g.div(v.sqrt().addi((float) EPSILON)).muli((float) (learningRate * rateScale)));
     }

@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
 /**
  * One VAE-GAN iteration (Larsen et al. 2016, Algorithm 1, as the authors' code runs it): every network's gradient is
  * taken from its own share of the loss at the same weights (each share's inputs are computed before any network
- * steps; the decoder's GAN term decodes z and the prior samples as one batch, as the code does, which measured here let
- * D learn in 20% of the first 600 iterations instead of 15%), the encoder always steps, and the decoder and D step only while D's costs stay within the margin around the
- * equilibrium (the code's balancing rule).
+ * steps), the encoder always steps, and the decoder and D step only while D's costs stay within the margin around the
+ * equilibrium (the code's balancing rule). D judges real faces and prior samples, and reconstructions too only where
+ * the settings ask for them (the paper's algorithm does, every script of the code does not).
  *
  * <p>VAE-GAN is unconditional: each batch is x0 and x1 together, so it sees both values of the attribute equally.
  * The noise of z's sampling and of the prior samples is a pure function of (seed, iteration), so resume is exact.
@@ -45,9 +45,9 @@ public final class VaeGanTrainer implements MethodTrainer {
         this.settings = vae.config();
         this.config = config;
         NDManager m = vae.manager();
-        this.encoderStep = new RmsProp(vae.encoder(), m, settings.learningRate());
-        this.decoderStep = new RmsProp(vae.decoder(), m, settings.learningRate());
-        this.discriminatorStep = new RmsProp(vae.discriminator(), m, settings.learningRate());
+        this.encoderStep = new RmsProp(vae.encoder(), m, settings.learningRate(), settings.weightDecay());
+        this.decoderStep = new RmsProp(vae.decoder(), m, settings.learningRate(), settings.weightDecay());
+        this.discriminatorStep = new RmsProp(vae.discriminator(), m, settings.learningRate(), settings.weightDecay());
     }
 
     @Override
@@ -95,21 +95,20 @@ public final class VaeGanTrainer implements MethodTrainer {
             boolean decoderLearns;
             boolean discriminatorLearns;
             try (GradientCollector gc = collector(vae.decoder())) {
-                // As the code runs it: the reconstruction on z alone, the GAN term on z and prior samples as one batch.
                 NDArray similarity = similarity(vae.decode(z, true), x);
-                generated = vae.decode(NDArrays.concat(new NDList(z, prior)), true);
+                // As the code runs it: D's batches of generated faces decoded as one batch, after the real faces.
+                generated = vae.decode(settings.judgeReconstructions() ? NDArrays.concat(new NDList(z, prior)) : prior,
+                        true);
                 NDArray logits = vae.realLogit(NDArrays.concat(new NDList(x, generated)), true);
                 NDArray real = VaeGanLosses.realCost(logits.get("0:{}", n));
-                NDArray fakeReconstructed = VaeGanLosses.fakeCost(logits.get("{}:{}", n, 2 * n));
-                NDArray fakeSampled = VaeGanLosses.fakeCost(logits.get("{}:", 2 * n));
+                NDArray fake = VaeGanLosses.fakeCost(logits.get("{}:", n));
                 realCost = real.getFloat();
-                fakeCost = (fakeReconstructed.getFloat() + fakeSampled.getFloat()) / 2;
+                fakeCost = fake.getFloat();
                 Updates updates = balance(realCost, fakeCost, settings);
                 decoderLearns = updates.decoder();
                 discriminatorLearns = updates.discriminator();
                 if (decoderLearns) {
-                    gc.backward(VaeGanLosses.decoder(similarity, fakeReconstructed, fakeSampled,
-                            settings.reconstructionWeight()));
+                    gc.backward(VaeGanLosses.decoder(similarity, fake.mul(generated.getShape().get(0) / n), settings.reconstructionWeight()));
                 }
             }
             if (decoderLearns) {

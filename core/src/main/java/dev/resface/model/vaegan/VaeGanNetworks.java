@@ -25,6 +25,7 @@ import dev.resface.model.ModelConfig;
  *       (batch norm, ReLU), one logit. Dis_l, the layer whose activations the reconstruction is measured on, is the
  *       fourth conv's output, before its batch norm (the code's recon_depth 9).
  * </ul>
+ * At 32px the decoder's first conv and D's third have 192 channels, as in the code's 32x32 networks.
  * Layers followed by batch norm have no bias, as in the code. The paper's decoder upsamples with transposed convs;
  * DJL's PyTorch engine has none, so each is a 2x nearest upsampling followed by a 5x5 conv (the same output size and
  * receptive field, a common replacement). Weights start Glorot-uniform (DJL's default, like the code's AutoFiller).
@@ -51,7 +52,7 @@ final class VaeGanNetworks {
         SequentialBlock d = new SequentialBlock()
                 .add(dense((long) channels * map * map))
                 .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, channels, map, map)), "toMap"));
-        for (int paper : new int[] {256, 128, 32}) {
+        for (int paper : new int[] {widest(c), 128, 32}) {
             d.add(new SequentialBlock()
                     .add(Layers.nearestUpsample2x())
                     .add(conv(c.channels(paper), 1, false))
@@ -67,7 +68,7 @@ final class VaeGanNetworks {
                 .add(conv(c.channels(32), 1, true))
                 .add(Activation.reluBlock())
                 .add(down(c.channels(128)))
-                .add(down(c.channels(256)))
+                .add(down(c.channels(widest(c))))
                 .add(conv(c.channels(256), 2, false));
         SequentialBlock head = new SequentialBlock()
                 .add(BatchNorm.builder().build())
@@ -76,6 +77,11 @@ final class VaeGanNetworks {
                 .add(dense(c.channels(DISCRIMINATOR_HIDDEN)))
                 .add(Linear.builder().setUnits(1).build());
         return new SequentialBlock().add(features).add(head);
+    }
+
+    /** The code's 32x32 networks narrow the layers that its 64x64 ones give 256 channels. */
+    private static int widest(ModelConfig c) {
+        return c.imageSize() <= 32 ? 192 : 256;
     }
 
     private static Block down(int filters) {
