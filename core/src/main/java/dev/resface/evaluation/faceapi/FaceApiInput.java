@@ -3,20 +3,26 @@ package dev.resface.evaluation.faceapi;
 import dev.resface.image.RgbImage;
 
 /**
- * What face-api's {@code NetInput.toBatchTensor(size, true)} makes of a face crop: zero-padded to a square (the
- * larger half of the padding after the image, {@code round(diff / 2)}, the rest before), resized with TensorFlow's
- * legacy bilinear rule (source = destination x in/out, no half-pixel offset, no corner alignment) when not already
- * {@code size x size}, in float32. Returned HWC, not yet normalized.
+ * What face-api's {@code NetInput.toBatchTensor(size, centered)} makes of an image: zero-padded to a square, resized
+ * with TensorFlow's legacy bilinear rule (source = destination x in/out, no half-pixel offset, no corner alignment)
+ * when not already {@code size x size}, in float32. Centered (the crop nets): the larger half of the padding after the
+ * image, {@code round(diff / 2)}, the rest before; not centered (the SSD detector): all of it after, bottom or right.
+ * Returned HWC, not yet normalized.
  */
 final class FaceApiInput {
     private FaceApiInput() {}
 
+    /** Centered, face-api's default. */
     static float[] prepare(RgbImage crop, int size) {
+        return prepare(crop, size, true);
+    }
+
+    static float[] prepare(RgbImage crop, int size, boolean centered) {
         int w = crop.width();
         int h = crop.height();
         int side = Math.max(w, h);
         int diff = side - Math.min(w, h);
-        int before = diff - (int) Math.round(diff * 0.5);
+        int before = centered ? diff - (int) Math.round(diff * 0.5) : 0;
         int offX = w < h ? before : 0;
         int offY = h < w ? before : 0;
         float[] square = new float[side * side * 3];

@@ -47,17 +47,42 @@ final class TfOps {
 
     /** {@code conv2d(x, name/filters, stride, same ? "same" : "valid") + name/bias}. */
     NDArray conv(NDArray x, String name, int stride, boolean same) {
-        NDArray filters = tensor(name + "/filters", f -> f.transpose(3, 2, 0, 1)); // (kh,kw,in,out) -> (out,in,kh,kw)
+        return conv(x, name + "/filters", name + "/bias", stride, same);
+    }
+
+    /** {@code conv2d(x, filters, stride, same ? "same" : "valid") + bias}, for weights named otherwise. */
+    NDArray conv(NDArray x, String filtersName, String biasName, int stride, boolean same) {
+        NDArray filters = tensor(filtersName, f -> f.transpose(3, 2, 0, 1)); // (kh,kw,in,out) -> (out,in,kh,kw)
         int k = (int) filters.getShape().get(2);
-        return convolve(x, filters, tensor(name + "/bias", f -> f), k, stride, same, 1);
+        return convolve(x, filters, tensor(biasName, f -> f), k, stride, same, 1);
+    }
+
+    /** {@code depthwiseConv2d(x, filters (kh, kw, C, 1), stride, "same")}, no bias. */
+    NDArray depthwise(NDArray x, String filtersName, int stride) {
+        NDArray filters = tensor(filtersName, f -> f.transpose(2, 3, 0, 1)); // -> (C,1,kh,kw)
+        int channels = (int) filters.getShape().get(0);
+        return convolve(x, filters, zeros(channels), (int) filters.getShape().get(2), stride, true, channels);
+    }
+
+    /**
+     * {@code batchNorm(x, mean, variance, beta, gamma, epsilon)} with TF-slim's names under {@code prefix}
+     * ({@code moving_mean}, {@code moving_variance}, {@code beta}, {@code gamma}).
+     */
+    NDArray batchNorm(NDArray x, String prefix, float epsilon) {
+        UnaryOperator<NDArray> perChannel = f -> f.reshape(1, -1, 1, 1);
+        NDArray mean = tensor(prefix + "/moving_mean", perChannel);
+        NDArray variance = tensor(prefix + "/moving_variance", perChannel);
+        NDArray gamma = tensor(prefix + "/gamma", perChannel);
+        // cached: derived from weights, it would otherwise pile up in the long-lived manager on every call
+        NDArray factor = tensors.computeIfAbsent(prefix + "/gamma/sqrt(moving_variance+" + epsilon + ")",
+                key -> gamma.div(variance.add(epsilon).sqrt()));
+        return x.sub(mean).mul(factor).add(tensor(prefix + "/beta", perChannel));
     }
 
     /** TF's separableConv2d, "same": a depthwise conv, a pointwise conv, then {@code name/bias}. */
     NDArray separable(NDArray x, String name, int stride) {
-        NDArray depthwise = tensor(name + "/depthwise_filter", f -> f.transpose(2, 3, 0, 1)); // -> (C,1,kh,kw)
         NDArray pointwise = tensor(name + "/pointwise_filter", f -> f.transpose(3, 2, 0, 1));
-        int channels = (int) depthwise.getShape().get(0);
-        NDArray out = convolve(x, depthwise, zeros(channels), (int) depthwise.getShape().get(2), stride, true, channels);
+        NDArray out = depthwise(x, name + "/depthwise_filter", stride);
         return Conv2d.conv2d(out, pointwise, tensor(name + "/bias", f -> f)).singletonOrThrow();
     }
 
