@@ -1,27 +1,50 @@
 package dev.resface.cli;
 
-import dev.resface.image.ImageFiles;
 import dev.resface.BadInputException;
+import dev.resface.data.SourceImages;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
+import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
+import dev.resface.photo.FaceFinder;
+import dev.resface.photo.PhotoOutputs;
+import dev.resface.photo.PhotoPipeline;
 import dev.resface.report.ImageConversions;
 import dev.resface.util.Progress;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = "Add or remove the run's attribute on your images: writes x + s*r and the residual heat map.")
+        description = "Add or remove the run's attribute: on aligned face crops (--input), or on every face of any "
+                + "photo (--photo: detected, aligned, edited and pasted back at the photo's resolution).")
 final class EditCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "a run folder written by 'resface train'")
-    Path model;
+    /** Larger photos are refused before decoding (100 megapixels take 300 MB as RGB). */
+    static final long MAX_PHOTO_PIXELS = 100_000_000L;
 
-    @Option(names = "--input", required = true, description = "an image or a folder of images (aligned CelebA 178x218, or square face crops)")
-    Path input;
+    @Option(names = "--model", required = true,
+            description = "a run folder written by 'resface train'; with --photo, give it again to apply several runs in turn")
+    List<Path> models;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--input", required = true, description = "an image or a folder of images (aligned CelebA 178x218, or square face crops)")
+        Path crops;
+
+        @Option(names = "--photo", required = true, description = "a photo or a folder of photos (JPEG or PNG, any size, any number of faces)")
+        Path photos;
+    }
 
     @Option(names = "--direction", required = true, description = "add (G0) or remove (G1)")
     String direction;
@@ -29,8 +52,18 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--strength", defaultValue = "1", description = "s in x + s*r, 0..2 (default ${DEFAULT-VALUE})")
     float strength;
 
-    @Option(names = "--out", description = "output folder (default: MODEL/edits)")
+    @Option(names = "--out", description = "output folder (default: MODEL/edits, or MODEL/photo-edits with --photo)")
     Path out;
+
+    @Option(names = "--format", defaultValue = "png", description = "edited photos as png (lossless: pixels outside the faces stay identical) or jpeg (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--face-api", description = "with --photo: the npm package @vladmandic/face-api, whose face detector"
+            + " finds the faces (default: installed by ./setup.sh under assets/)")
+    Path faceApi;
+
+    @Mixin
+    PredictorOption predictor;
 
     @Override
     public Integer call() throws Exception {
@@ -38,20 +71,29 @@ final class EditCommand implements Callable<Integer> {
             throw new BadInputException("--strength must be between 0 and 2, got " + strength);
         }
         Direction d = Direction.parse(direction);
-        Map<Path, RgbImage> images = InputImages.read(input);
-        Path target = out != null ? out : model.resolve("edits");
+        if (source.photos != null) {
+            return photos(d, PhotoOutputs.Format.parse(format));
+        }
+        if (models.size() > 1) {
+            throw new BadInputException("several --model apply to photos only (--photo); --input takes one");
+        }
+        return crops(d);
+    }
+
+    private int crops(Direction d) throws Exception {
+        Map<Path, RgbImage> images = InputImages.read(source.crops);
+        Path target = out != null ? out : models.get(0).resolve("edits");
         Torch.start();
-        try (Editor editor = Editor.open(model); Progress bar = Progress.bar("edit", images.size())) {
-            String suffix = "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
+        try (Editor editor = Editor.open(models.get(0)); Progress bar = Progress.bar("edit", images.size())) {
             int size = editor.imageSize();
             // Every input is checked (decoded and sized) before the first output is written.
-            Map<Path, RgbImage> crops = new java.util.LinkedHashMap<>();
-            images.forEach((file, image) -> crops.put(file, editor.prepare(image, file)));
-            for (var entry : crops.entrySet()) {
+            Map<Path, RgbImage> prepared = new LinkedHashMap<>();
+            images.forEach((file, image) -> prepared.put(file, editor.prepare(image, file)));
+            for (var entry : prepared.entrySet()) {
                 Editor.Result r = editor.edit(entry.getValue(), d, strength);
-                String stem = entry.getKey().getFileName().toString().replaceFirst("\\.[^.]+$", "");
-                ImageFiles.writePng(target.resolve(stem + suffix + ".png"), ImageConversions.toRgb(r.edited(), size));
-                ImageFiles.writePng(target.resolve(stem + suffix + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
+                String stem = stem(entry.getKey()) + suffix(d);
+                ImageFiles.writePng(target.resolve(stem + ".png"), ImageConversions.toRgb(r.edited(), size));
+                ImageFiles.writePng(target.resolve(stem + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
                 bar.step();
             }
         }
@@ -59,4 +101,47 @@ final class EditCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int photos(Direction d, PhotoOutputs.Format fmt) throws Exception {
+        List<Path> files = InputImages.photos(source.photos, MAX_PHOTO_PIXELS);
+        Path target = out != null ? out : models.get(0).resolve("photo-edits");
+        Torch.start();
+        List<Editor> editors = new ArrayList<>();
+        List<String> faceless = new ArrayList<>();
+        int faces = 0;
+        try (FaceFinder finder = FaceFinder.load(faceApi != null ? faceApi : FaceApiPackage.defaultDir(),
+                predictor.file);
+                Progress bar = Progress.bar("edit", files.size())) {
+            for (Path m : models) {
+                editors.add(Editor.open(m));
+            }
+            PhotoPipeline pipeline = new PhotoPipeline(finder, editors);
+            for (Path file : files) {
+                PhotoPipeline.Outcome outcome = pipeline.edit(SourceImages.readPhoto(file, MAX_PHOTO_PIXELS), d, strength);
+                Map<String, Object> about = new LinkedHashMap<>();
+                about.put("photo", file.getFileName().toString());
+                about.put("runs", models.stream().map(Path::toString).toList());
+                about.put("direction", d.name().toLowerCase());
+                about.put("strength", strength);
+                PhotoOutputs.write(target, stem(file) + suffix(d), outcome, fmt, about);
+                faces += outcome.faces().size();
+                if (outcome.faces().isEmpty()) {
+                    faceless.add(file.getFileName().toString());
+                }
+                bar.step();
+            }
+        } finally {
+            editors.forEach(Editor::close);
+        }
+        System.err.printf("edited %d face(s) in %d photo(s) into %s%s%n", faces, files.size(), target,
+                faceless.isEmpty() ? "" : "; no face found in " + faceless.size() + ": " + String.join(", ", faceless));
+        return 0;
+    }
+
+    private String suffix(Direction d) {
+        return "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
+    }
+
+    private static String stem(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+    }
 }

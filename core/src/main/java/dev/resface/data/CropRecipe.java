@@ -2,6 +2,7 @@ package dev.resface.data;
 
 import dev.resface.BadInputException;
 import dev.resface.image.RgbImage;
+import dev.resface.image.SimilarityTransform;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -76,9 +77,14 @@ public enum CropRecipe {
      * crop pixel 0 is between them). Points outside the square map outside [-0.5, size - 0.5].
      */
     public double[] mapPoint(double x, double y, int size) {
+        return toCrop(size).apply(x, y);
+    }
+
+    /** {@link #mapPoint} as a transform, to chain after a photo's alignment. */
+    public SimilarityTransform toCrop(int size) {
         checkSize(size);
         double scale = (double) size / side;
-        return new double[] {(x - left + 0.5) * scale - 0.5, (y - top + 0.5) * scale - 0.5};
+        return new SimilarityTransform(scale, 0, (0.5 - left) * scale - 0.5, (0.5 - top) * scale - 0.5);
     }
 
     private static void checkSize(int size) {

@@ -1,5 +1,6 @@
 package dev.resface.data;
 
+import dev.resface.image.ExifOrientation;
 import dev.resface.image.RgbImage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -40,18 +41,34 @@ public final class SourceImages {
 
     /** Any decodable image, as 8-bit RGB. */
     public static RgbImage readAny(Path file) throws BadImageException {
-        byte[] bytes;
+        return RgbImage.from(decode(bytes(file), Long.MAX_VALUE));
+    }
+
+    /** A photo from anywhere, turned upright by its EXIF orientation; see {@link #decodePhoto}. */
+    public static RgbImage readPhoto(Path file, long maxPixels) throws BadImageException {
+        return decodePhoto(bytes(file), maxPixels);
+    }
+
+    /**
+     * A photo's pixels as it is meant to be seen (EXIF orientation applied). Its size is read from the header and
+     * checked against {@code maxPixels} before any pixel is decoded, so a small file that claims a huge image (a
+     * decompression bomb) costs nothing.
+     */
+    public static RgbImage decodePhoto(byte[] bytes, long maxPixels) throws BadImageException {
+        return ExifOrientation.apply(RgbImage.from(decode(bytes, maxPixels)), ExifOrientation.read(bytes));
+    }
+
+    private static byte[] bytes(Path file) throws BadImageException {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new BadImageException("file not found");
         } catch (IOException e) {
             throw new BadImageException(Files.isDirectory(file) ? "is a folder" : "cannot read: " + e.getMessage());
         }
-        return RgbImage.from(decode(bytes));
     }
 
-    private static BufferedImage decode(byte[] bytes) throws BadImageException {
+    private static BufferedImage decode(byte[] bytes, long maxPixels) throws BadImageException {
         if (bytes.length == 0) {
             throw new BadImageException("empty file");
         }
@@ -69,6 +86,11 @@ public final class SourceImages {
                     }
                 });
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw new BadImageException("is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
+                            + pixels + " pixels, more than the limit of " + maxPixels);
+                }
                 BufferedImage image = reader.read(0);
                 if (warning[0] != null) {
                     throw new BadImageException("damaged image (" + warning[0] + ")");

@@ -57,6 +57,11 @@ public final class Editor implements AutoCloseable {
         return model.imageSize();
     }
 
+    /** How the run's training faces were cut from aligned CelebA images. */
+    public CropRecipe recipe() {
+        return CropRecipe.parse(config.data().crop());
+    }
+
     /**
      * What the model sees: an aligned CelebA image (178x218) is cropped with the run's recipe, a square image is
      * resized to the model's size.
@@ -64,7 +69,7 @@ public final class Editor implements AutoCloseable {
     public RgbImage prepare(RgbImage image, Path source) {
         int size = imageSize();
         if (image.width() == CelebaLayout.IMAGE_WIDTH && image.height() == CelebaLayout.IMAGE_HEIGHT) {
-            return CropRecipe.parse(config.data().crop()).crop(image, size);
+            return recipe().crop(image, size);
         }
         if (image.width() == image.height()) {
             return image.width() == size ? image : AreaResize.whole(image, size);

@@ -72,6 +72,12 @@ public record SimilarityTransform(double a, double b, double tx, double ty) {
         return out;
     }
 
+    /** This transform followed by {@code next}: {@code next.apply(apply(x, y))}. */
+    public SimilarityTransform then(SimilarityTransform next) {
+        double[] t = next.apply(tx, ty);
+        return new SimilarityTransform(next.a * a - next.b * b, next.b * a + next.a * b, t[0], t[1]);
+    }
+
     public SimilarityTransform inverse() {
         double d = a * a + b * b;
         double ia = a / d;
