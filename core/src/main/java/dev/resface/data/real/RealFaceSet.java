@@ -26,10 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Real faces with and without glasses, in CelebA layout with pairs: each face of dlib's example photos is aligned to
- * CelebA's template by its landmarks (the port's prediction on the full photo is its ground truth) and written twice,
- * as it is (Eyeglasses -1) and with synthetic eyeglasses (Eyeglasses 1), each the other's counterpart. All faces are
- * in the test partition: the set is for measuring, not training.
+ * Real faces with and without glasses, in CelebA layout with pairs: each face (of dlib's example photos, and of
+ * face-api's demo photos) is aligned to CelebA's template by its landmarks (the port's prediction on the full photo
+ * is its ground truth) and written twice, as it is (Eyeglasses -1) and with synthetic eyeglasses (Eyeglasses 1), each
+ * the other's counterpart. All faces are in the test partition: the set is for measuring, not training.
  */
 public final class RealFaceSet {
     public static final String FACES_FILE = "faces.json";
@@ -161,7 +161,9 @@ public final class RealFaceSet {
 
     private static String readme(int n) {
         return "Real faces with synthetic eyeglasses: " + n + " faces from dlib's example photos (Debian libdlib19.1,\n"
-                + "PASCAL VOC 2011 images; faces already wearing glasses left out), each aligned to CelebA's template by the similarity transform of its five\n"
+                + "PASCAL VOC 2011 images) and face-api's demo photos (unless left out; found as 'edit --photo' finds\n"
+                + "faces), faces already wearing glasses left out, each aligned to CelebA's template by the similarity\n"
+                + "transform of its five\n"
                 + "landmarks (dlib's 68-point model on the full photo; the eye centres are the means of points 36-41 and\n"
                 + "42-47) and written twice: odd numbers as they are (Eyeglasses -1), even numbers with eyeglasses drawn\n"
                 + "from the landmarks (Eyeglasses 1). counterparts/Eyeglasses/ holds each image's other version, masks/\n"
