@@ -9,27 +9,10 @@
 //   NODE_PATH=/tmp/tfjs/node_modules node tools/faceapi-fixtures/make-fixtures.cjs
 const fs = require('fs');
 const path = require('path');
-const { execFileSync } = require('child_process');
+const { pkg, faceapi, tf, weights, decode } = require('./face-api-node.cjs');
 
-const pkg = path.resolve('assets/npm/node_modules/@vladmandic/face-api');
-const faceapi = require(path.join(pkg, 'dist/face-api.node-wasm.js'));
-const tf = faceapi.tf;
 const out = path.resolve('core/src/test/resources/faceapi/expected.json');
 const FACES_PER_PHOTO = 2;
-
-function weights(name) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(pkg, 'model', name + '-weights_manifest.json')));
-  const all = Buffer.concat(manifest[0].paths.map((p) => fs.readFileSync(path.join(pkg, 'model', p))));
-  return tf.io.decodeWeights(all.buffer.slice(all.byteOffset, all.byteOffset + all.length), manifest[0].weights);
-}
-
-/** The photo as an int32 [h, w, 3] tensor, decoded by djpeg (binary PPM). */
-function decode(file) {
-  const ppm = execFileSync('djpeg', ['-ppm', file], { maxBuffer: 1 << 26 });
-  const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+255\s/);
-  const [w, h] = [Number(header[1]), Number(header[2])];
-  return tf.tensor3d(Int32Array.from(ppm.subarray(header[0].length)), [h, w, 3], 'int32');
-}
 
 (async () => {
   await tf.setBackend('cpu');
