@@ -30,7 +30,10 @@ public final class RmsProp extends ParameterOptimizer {
         NDArray v = meanSquares.get(i);
         scratch.tempAttachAll(v);
         if (weightDecay > 0 && params.get(i).getType() == Parameter.Type.WEIGHT) {
-            g = g.add(w.mul((float) weightDecay));
+            // made from the weight, the penalty would live in the model's manager and pile up step after step
+            NDArray penalty = w.mul((float) weightDecay);
+            penalty.attach(scratch);
+            g = g.add(penalty);
         }
         v.muli((float) RHO).addi(g.square().muli((float) (1 - RHO)));
         w.subi(g.div(v.sqrt().addi((float) EPSILON)).muli((float) (learningRate * rateScale)));

@@ -27,6 +27,7 @@ class RmsPropTest {
             w.set(new float[] {0.5f, -50f});
             b.set(new float[] {-50f});
             RmsProp rule = new RmsProp(lin, m, 0.01, 0.1);
+            int arrays = m.getManagedArrays().size();
             try (NDManager scratch = m.newSubManager()) {
                 try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                     NDArray y = lin.forward(new ParameterStore(scratch, false),
@@ -45,6 +46,9 @@ class RmsPropTest {
             // bias -50 is not decayed: g = 1 > 0, down
             assertThat(b.toFloatArray()[0]).isCloseTo((float) (-50 - move), within(1e-5f));
             assertThat(rule.steps()).isEqualTo(1);
+            // and nothing the step made outlives it (measured: a penalty made from the weight once took 20 GB over
+            // 2,000 VAE-GAN iterations)
+            assertThat(m.getManagedArrays()).hasSize(arrays);
             // the gradients are zeroed for the next step
             assertThat(w.getGradient().abs().sum().getFloat()).isZero();
         }
