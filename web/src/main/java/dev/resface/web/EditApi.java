@@ -1,0 +1,111 @@
+package dev.resface.web;
+
+import dev.resface.photo.PhotoOutputs;
+import io.javalin.http.Context;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/** The handlers of the JSON API; {@code web/API.md} documents what each answers. */
+final class EditApi {
+    private final ServeConfig config;
+    private final RunCatalog catalog;
+    private final SamplePhotos samples;
+    private final EditQueue<EditWorker> queue;
+
+    EditApi(ServeConfig config, RunCatalog catalog, SamplePhotos samples, EditQueue<EditWorker> queue) {
+        this.config = config;
+        this.catalog = catalog;
+        this.samples = samples;
+        this.queue = queue;
+    }
+
+    void runs(Context ctx) {
+        ctx.json(catalog.runs().stream().map(r -> {
+            Map<String, Object> run = new LinkedHashMap<>();
+            run.put("id", r.id());
+            run.put("attribute", r.attribute());
+            run.put("method", r.method());
+            run.put("size", r.size());
+            run.put("iteration", r.iteration());
+            return run;
+        }).toList());
+    }
+
+    void samples(Context ctx) {
+        ctx.json(samples.all().stream().map(s -> Map.of("id", s.id(), "name", s.name())).toList());
+    }
+
+    void sample(Context ctx) {
+        String id = ctx.pathParam("id");
+        SamplePhotos.Sample s = samples.find(id)
+                .orElseThrow(() -> new ApiError(404, "unknown sample " + ApiError.quote(id) + "; GET /api/samples lists them"));
+        ctx.header("Cache-Control", "public, max-age=86400").contentType("image/jpeg").result(s.jpeg());
+    }
+
+    /**
+     * Admission comes before the body is read, and the body's declared length before admission: a request the
+     * server would refuse costs it nothing.
+     */
+    void edit(Context ctx) throws InterruptedException {
+        boolean download = download(ctx.queryParam("download"));
+        if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+            throw tooLarge(config);
+        }
+        EditForm.Fields form;
+        EditWorker.Result result;
+        try (EditQueue<EditWorker>.Ticket ticket = queue.admit()) {
+            form = EditForm.read(ctx, config, catalog, samples);
+            result = ticket.run(w -> w.edit(form.request()), config.requestTimeout());
+        } catch (EditQueue.Busy e) {
+            throw new ApiError(503, "the server is busy with other edits; try again in a few seconds");
+        } catch (EditQueue.TimedOut e) {
+            throw new ApiError(503, "the edit did not finish within " + config.requestTimeout().toSeconds()
+                    + " s; try again later or with a smaller photo");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ApiError refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("the edit failed", e.getCause());
+        }
+        String file = PhotoOutputs.editedName(form.stem(), PhotoOutputs.Format.PNG);
+        if (download) {
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"").contentType("image/png")
+                    .result(result.editedPng());
+            return;
+        }
+        EditWorker.Request r = form.request();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("width", result.width());
+        json.put("height", result.height());
+        json.put("faces", result.faces());
+        json.put("edited", dataUrl(result.editedPng()));
+        json.put("change", dataUrl(result.changePng()));
+        json.put("runs", r.runs());
+        json.put("direction", r.direction().name().toLowerCase(Locale.ROOT));
+        json.put("strength", r.strength());
+        json.put("file", file);
+        ctx.json(json);
+    }
+
+    static ApiError tooLarge(ServeConfig config) {
+        return new ApiError(413, "upload too large: the request may be at most " + config.maxUploadBytes()
+                + " bytes (" + String.format(Locale.ROOT, "%.1f", config.maxUploadBytes() / 1048576.0) + " MiB)");
+    }
+
+    private static boolean download(String value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.equals("1")) {
+            return true;
+        }
+        throw new ApiError(400, "download must be 1 or left out, got " + ApiError.quote(value));
+    }
+
+    private static String dataUrl(byte[] png) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png);
+    }
+}
