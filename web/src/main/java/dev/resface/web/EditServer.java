@@ -9,6 +9,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ public final class EditServer implements AutoCloseable {
             res.setContentType("application/json");
             try {
                 res.getOutputStream().write("{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
-            } catch (java.io.IOException | IllegalStateException ignored) {
+            } catch (IOException | IllegalStateException ignored) {
                 // The client is gone or the answer had begun: the status and the log line are all that is left.
             }
         });

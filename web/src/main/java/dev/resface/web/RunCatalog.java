@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * client sends is ever turned into a path.
  */
 public final class RunCatalog {
-    /** Ids are safe in a URL, a JSON string, a log line and a file name as they are. */
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Ids are safe in a URL, a JSON string, a log line and a file name as they are; none is "." or "..". */
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
     /** One run as the API lists it; {@code folder} stays on the server. */
     public record Run(String id, Path folder, String attribute, String method, int size, long iteration) {}
@@ -50,7 +50,8 @@ public final class RunCatalog {
             }
             String id = folder.getFileName().toString();
             if (!ID.matcher(id).matches()) {
-                log.warn("skipping run " + folder + ": its folder name is not an id (letters, digits, . _ -, at most 64)");
+                log.warn("skipping run " + folder + ": its folder name is not an id (at most 64 letters, digits,"
+                        + " . _ and -, not starting with .)");
                 continue;
             }
             try (Editor editor = Editor.open(folder)) {
