@@ -78,19 +78,6 @@ public final class EditServer implements AutoCloseable {
         c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
         // A photo sent as a plain field (no file name) counts as form content, which Jetty caps at 200 kB.
         c.jetty.modifyServletContextHandler(h -> h.setMaxFormContentSize((int) config.maxUploadBytes()));
-        c.router.javaLangErrorHandler((res, error) -> {
-            log.error("fatal error while answering a request", error);
-            res.setStatus(500);
-            res.setContentType("application/json");
-            try {
-                res.getOutputStream().write("{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
-            } catch (IOException | IllegalStateException ignored) {
-                // The client is gone or the answer had begun: the status and the log line are all that is left.
-            }
-        });
-        c.requestLogger.http((ctx, ms) -> log.info(String.format(Locale.ROOT, "%s %s %d %.0f ms", ctx.method(),
-                loggable(ctx.path()), ctx.statusCode(), ms)));
-
         c.routes.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "no-referrer");
@@ -104,6 +91,28 @@ public final class EditServer implements AutoCloseable {
         c.routes.get("/api/samples", api::samples);
         c.routes.get("/api/samples/{id}", api::sample);
         c.routes.post("/api/edit", api::edit);
+
+        mapErrors(c, log);
+    }
+
+    /**
+     * The log line of every request, and every failure as {@code {"error": ...}}: an {@link ApiError} with its own
+     * status and message, Javalin's 404 and 405 with the request named, and anything else as 500 "internal error",
+     * its details in the log alone.
+     */
+    static void mapErrors(JavalinConfig c, ServerLog log) {
+        c.router.javaLangErrorHandler((res, error) -> {
+            log.error("fatal error while answering a request", error);
+            res.setStatus(500);
+            res.setContentType("application/json");
+            try {
+                res.getOutputStream().write("{\"error\":\"internal error\"}".getBytes(StandardCharsets.UTF_8));
+            } catch (IOException | IllegalStateException ignored) {
+                // The client is gone or the answer had begun: the status and the log line are all that is left.
+            }
+        });
+        c.requestLogger.http((ctx, ms) -> log.info(String.format(Locale.ROOT, "%s %s %d %.0f ms", ctx.method(),
+                loggable(ctx.path()), ctx.statusCode(), ms)));
 
         c.routes.exception(ApiError.class, (e, ctx) -> answer(ctx, e.status(), e.getMessage()));
         c.routes.exception(HttpResponseException.class, (e, ctx) -> {
