@@ -2,6 +2,7 @@ package dev.resface.web;
 
 import dev.resface.photo.PhotoOutputs;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -45,11 +46,22 @@ final class EditApi {
         ctx.header("Cache-Control", "public, max-age=86400").contentType("image/jpeg").result(s.jpeg());
     }
 
+    void edit(Context ctx) throws InterruptedException {
+        try {
+            answerEdit(ctx);
+        } catch (RuntimeException e) {
+            // A refusal may leave the body partly unread, and Jetty then drops the connection without a word: saying
+            // so keeps a client from sending its next request down a dead connection.
+            ctx.header("Connection", "close");
+            throw e;
+        }
+    }
+
     /**
      * Admission comes before the body is read, and the body's declared length before admission: a request the
      * server would refuse costs it nothing.
      */
-    void edit(Context ctx) throws InterruptedException {
+    private void answerEdit(Context ctx) throws InterruptedException {
         boolean download = download(ctx.queryParam("download"));
         if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
             throw tooLarge(config);
@@ -62,8 +74,9 @@ final class EditApi {
         } catch (EditQueue.Busy e) {
             throw new ApiError(503, "the server is busy with other edits; try again in a few seconds");
         } catch (EditQueue.TimedOut e) {
-            throw new ApiError(503, "the edit did not finish within " + config.requestTimeout().toSeconds()
-                    + " s; try again later or with a smaller photo");
+            Duration t = config.requestTimeout();
+            throw new ApiError(503, "the edit did not finish within " + (t.toMillis() < 1000 ? t.toMillis() + " ms"
+                    : t.toSeconds() + " s") + "; try again later or with a smaller photo");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ApiError refused) {
                 throw refused;
