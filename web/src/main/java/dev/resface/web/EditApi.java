@@ -46,22 +46,11 @@ final class EditApi {
         ctx.header("Cache-Control", "public, max-age=86400").contentType("image/jpeg").result(s.jpeg());
     }
 
-    void edit(Context ctx) throws InterruptedException {
-        try {
-            answerEdit(ctx);
-        } catch (RuntimeException e) {
-            // A refusal may leave the body partly unread, and Jetty then drops the connection without a word: saying
-            // so keeps a client from sending its next request down a dead connection.
-            ctx.header("Connection", "close");
-            throw e;
-        }
-    }
-
     /**
      * Admission comes before the body is read, and the body's declared length before admission: a request the
      * server would refuse costs it nothing.
      */
-    private void answerEdit(Context ctx) throws InterruptedException {
+    void edit(Context ctx) throws InterruptedException {
         boolean download = download(ctx.queryParam("download"));
         if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
             throw tooLarge(config);

@@ -97,6 +97,9 @@ final class EditForm {
         try {
             return ctx.req().getParts();
         } catch (IOException | ServletException | RuntimeException e) {
+            // Jetty drops the connection after a body it could not parse, without a word: saying so keeps a client
+            // from sending its next request down a dead connection.
+            ctx.header("Connection", "close");
             if (mentionsALimit(e)) {
                 throw EditApi.tooLarge(config);
             }
