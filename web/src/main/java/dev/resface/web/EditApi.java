@@ -15,12 +15,14 @@ final class EditApi {
     private final RunCatalog catalog;
     private final SamplePhotos samples;
     private final EditQueue<EditWorker> queue;
+    private final ServerLog log;
 
-    EditApi(ServeConfig config, RunCatalog catalog, SamplePhotos samples, EditQueue<EditWorker> queue) {
+    EditApi(ServeConfig config, RunCatalog catalog, SamplePhotos samples, EditQueue<EditWorker> queue, ServerLog log) {
         this.config = config;
         this.catalog = catalog;
         this.samples = samples;
         this.queue = queue;
+        this.log = log;
     }
 
     void runs(Context ctx) {
@@ -69,6 +71,12 @@ final class EditApi {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ApiError refused) {
                 throw refused;
+            }
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // The photo is within the limits but the heap is not: the operator's to fix, the user's to work around.
+                log.warn("an edit ran out of memory (heap " + EditServer.gigabytes(Runtime.getRuntime().maxMemory())
+                        + "): lower --max-megapixels or give java more (RESFACE_JAVA_OPTS=-Xmx...)");
+                throw new ApiError(503, "the server does not have the memory to edit this photo now; try a smaller one");
             }
             throw new IllegalStateException("the edit failed", e.getCause());
         }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * written to disk.
  */
 final class EditForm {
-    static final Set<String> FIELDS = Set.of("photo", "sample", "run", "direction", "strength");
+    private static final Set<String> FIELDS = Set.of("photo", "sample", "run", "direction", "strength");
     /** Ids, a direction and a strength are short; a long field is a mistake or a probe. */
     private static final int MAX_FIELD_BYTES = 256;
     /** Plain decimals only: Java would also read "NaN", "Infinity", "0x1p0" and "1f". */

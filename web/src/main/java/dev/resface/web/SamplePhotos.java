@@ -13,7 +13,7 @@ import java.util.Optional;
  * {@code sample6.jpg}, group photos of 3-5 faces), read once at startup and served from memory.
  */
 public final class SamplePhotos {
-    static final int COUNT = 6;
+    private static final int COUNT = 6;
 
     /** @param jpeg the file as it is on disk */
     public record Sample(String id, String name, byte[] jpeg) {}

@@ -90,7 +90,7 @@ public final class ServeBenchmark {
     }
 
     /** Nearest rank of sorted values. */
-    static double percentile(double[] sorted, double p) {
+    private static double percentile(double[] sorted, double p) {
         return sorted[(int) Math.max(0, Math.ceil(p * sorted.length) - 1)];
     }
 

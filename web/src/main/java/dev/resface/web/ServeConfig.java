@@ -19,7 +19,7 @@ import java.time.Duration;
 public record ServeConfig(String host, int port, long maxUploadBytes, long maxPixels, int queueCapacity, int workers,
         Duration requestTimeout, int maxRunsPerEdit) {
     /** The multipart parser keeps parts in memory up to an int of bytes; nothing of a request touches the disk. */
-    static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
+    private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
     public ServeConfig {
         if (host == null || host.isBlank()) {
@@ -49,8 +49,8 @@ public record ServeConfig(String host, int port, long maxUploadBytes, long maxPi
     }
 
     /**
-     * Local use on a laptop: 20 MiB uploads (a phone photo is 3-8 MB), 40 megapixels (about 1 GB of working memory
-     * for one edit), four edits waiting behind one worker, a minute per request, eight runs per edit.
+     * Local use on a laptop: 20 MiB uploads (a phone photo is 3-8 MB), 40 megapixels (one edit of that size needs a
+     * heap of 1-2 GB), four edits waiting behind one worker, a minute per request, eight runs per edit.
      */
     public static ServeConfig defaults() {
         return new ServeConfig("127.0.0.1", 8080, 20L << 20, 40_000_000L, 4, 1, Duration.ofSeconds(60), 8);
