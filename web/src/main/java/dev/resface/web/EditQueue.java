@@ -138,15 +138,25 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
             this(work, new CompletableFuture<>());
         }
 
-        void runOn(W owned) {
+        /** {@code done} runs before the caller wakes, so a client that sends its next request at once is admitted. */
+        void runOn(W owned, Runnable done) {
             if (result.isDone()) {
+                done.run();
                 return;
             }
+            T value = null;
+            Throwable failure = null;
             try {
-                result.complete(work.apply(owned));
+                value = work.apply(owned);
             } catch (Throwable t) {
                 // Even an Error (out of memory on one huge photo) ends only this job: the worker keeps serving.
-                result.completeExceptionally(t);
+                failure = t;
+            }
+            done.run();
+            if (failure != null) {
+                result.completeExceptionally(failure);
+            } else {
+                result.complete(value);
             }
         }
     }
@@ -163,12 +173,7 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
         opened.countDown();
         try (W w = owned) {
             while (!Thread.currentThread().isInterrupted()) {
-                Job<W, ?> job = jobs.take();
-                try {
-                    job.runOn(w);
-                } finally {
-                    admissions.release();
-                }
+                jobs.take().runOn(w, admissions::release);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

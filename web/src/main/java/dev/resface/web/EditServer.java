@@ -18,12 +18,15 @@ import java.util.Map;
 
 /**
  * The edit server: the page at {@code /}, the JSON API under {@code /api}, and one error shape for every refusal,
- * {@code {"error": "..."}} with a 4xx status, or 500 {@code "internal error"} with the details only in the log.
+ * {@code {"error": "..."}} with a 4xx or 503 status, or 500 {@code "internal error"} with the details only in the log.
  * Built to face the internet: every limit is in {@link ServeConfig}, request data never reaches the file system,
  * and the page may load nothing but this server's own files.
  */
 public final class EditServer implements AutoCloseable {
-    /** Seconds a refused client is told to wait: about one edit of a group photo on two cores. */
+    /**
+     * Seconds a refused client is told to wait: about what the default queue takes to drain (five group photos,
+     * 0.6 s each on two cores).
+     */
     static final int RETRY_AFTER_SECONDS = 5;
     /**
      * Heap one edit may need per pixel of the largest photo: the decoded photo, its edit, the change map in floats,
