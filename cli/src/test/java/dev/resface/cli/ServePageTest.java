@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The editing page end to end in headless Chromium: upload, edit, slide, download, a sample with its face boxes, and
- * an API refusal shown to the user. Debian's chromium and chromium-driver are named explicitly, so Selenium never
+ * the API's refusals shown to the user. Debian's chromium and chromium-driver are named explicitly, so Selenium never
  * looks for (or downloads) a browser of its own.
  */
 class ServePageTest {
@@ -162,10 +162,17 @@ class ServePageTest {
         waiting().until(d -> find("error").isDisplayed());
         assertThat(find("error").getText()).isEqualTo("photo is not a JPEG or PNG image");
 
+        // Refused before the server reads it, a photo over the upload limit still gets its message through.
+        byte[] huge = new byte[21 << 20];
+        System.arraycopy(Files.readAllBytes(face), 0, huge, 0, 3);
+        Path tooLarge = Files.write(dir.resolve("huge.jpg"), huge);
+        find("photo").sendKeys(tooLarge.toString());
+        waiting().until(d -> find("error").getText().startsWith("upload too large"));
+
         // The next good photo clears the message.
         find("photo").sendKeys(face.toString());
         waiting().until(d -> !find("error").isDisplayed() && find("status").getText().startsWith("1 face edited"));
-        assertThat(server.log()).doesNotContain("ERROR").contains("POST /api/edit 400");
+        assertThat(server.log()).doesNotContain("ERROR").contains("POST /api/edit 400", "POST /api/edit 413");
     }
 
     static List<Path> partialDownloads() {

@@ -2,6 +2,8 @@ package dev.resface.web;
 
 import dev.resface.photo.PhotoOutputs;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -11,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 
 /** The handlers of the JSON API; {@code web/API.md} documents what each answers. */
 final class EditApi {
+    /** How much of a refused request's body is read and dropped, in upload limits (a photo a bit too large). */
+    private static final long DRAINED_UPLOADS = 2;
     private final ServeConfig config;
     private final RunCatalog catalog;
     private final SamplePhotos samples;
@@ -49,21 +53,28 @@ final class EditApi {
     }
 
     /**
-     * Admission comes before the body is read, and the body's declared length before admission: a request the
-     * server would refuse costs it nothing.
+     * Admission comes before the body is buffered, and the body's declared length before admission: a request the
+     * server refuses never takes memory.
      */
     void edit(Context ctx) throws InterruptedException {
-        boolean download = download(ctx.queryParam("download"));
-        if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
-            throw tooLarge(config);
+        boolean download;
+        EditQueue<EditWorker>.Ticket admitted;
+        try {
+            download = download(ctx.queryParam("download"));
+            if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
+                throw tooLarge(config);
+            }
+            admitted = queue.admit();
+        } catch (EditQueue.Busy e) {
+            throw unread(ctx, new ApiError(503, "the server is busy with other edits; try again in a few seconds"));
+        } catch (ApiError e) {
+            throw unread(ctx, e);
         }
         EditForm.Fields form;
         EditWorker.Result result;
-        try (EditQueue<EditWorker>.Ticket ticket = queue.admit()) {
+        try (EditQueue<EditWorker>.Ticket ticket = admitted) {
             form = EditForm.read(ctx, config, catalog, samples);
             result = ticket.run(w -> w.edit(form.request()), config.requestTimeout());
-        } catch (EditQueue.Busy e) {
-            throw new ApiError(503, "the server is busy with other edits; try again in a few seconds");
         } catch (EditQueue.TimedOut e) {
             Duration t = config.requestTimeout();
             throw new ApiError(503, "the edit did not finish within " + (t.toMillis() < 1000 ? t.toMillis() + " ms"
@@ -98,6 +109,32 @@ final class EditApi {
         json.put("strength", r.strength());
         json.put("file", file);
         ctx.json(json);
+    }
+
+    /**
+     * A refusal answered before the body was read. The client may still be sending it, and a connection closed
+     * under a sending client is reset, which loses the answer: so the body is read to its end into a small buffer
+     * and dropped, up to {@value #DRAINED_UPLOADS} upload limits; a longer one is left and the connection closed.
+     */
+    private ApiError unread(Context ctx, ApiError refusal) {
+        long most = DRAINED_UPLOADS * config.maxUploadBytes();
+        if (ctx.req().getContentLengthLong() <= most) {
+            try (InputStream in = ctx.req().getInputStream()) {
+                byte[] buffer = new byte[8192];
+                long read = 0;
+                int n;
+                while (read <= most && (n = in.read(buffer)) != -1) {
+                    read += n;
+                }
+                if (read <= most) {
+                    return refusal;
+                }
+            } catch (IOException e) {
+                // The client is gone, or sent a broken body: nothing to keep the connection for.
+            }
+        }
+        ctx.header("Connection", "close");
+        return refusal;
     }
 
     static ApiError tooLarge(ServeConfig config) {
