@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what resface needs from the package registries, idempotently: Debian packages (tcmalloc, dlib's
-# 68-point landmark model and example photos) and the npm package @vladmandic/face-api (demo photos, weights).
+# 68-point landmark model and example photos, Chromium and its WebDriver for the web page's browser test) and the npm
+# package @vladmandic/face-api (demo photos, weights).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-apt_packages=(libtcmalloc-minimal4 libdlib-data libdlib19.1)
+apt_packages=(libtcmalloc-minimal4 libdlib-data libdlib19.1 chromium chromium-driver)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

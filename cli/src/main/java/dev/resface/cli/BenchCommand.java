@@ -1,10 +1,22 @@
 package dev.resface.cli;
 
+import dev.resface.BadInputException;
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.engine.Torch;
+import dev.resface.evaluation.faceapi.FaceApiPackage;
 import dev.resface.landmarks.LandmarkBenchmark;
 import dev.resface.model.ModelConfig;
 import dev.resface.training.Benchmark;
+import dev.resface.web.EditServer;
+import dev.resface.web.RunCatalog;
+import dev.resface.web.SamplePhotos;
+import dev.resface.web.ServeBenchmark;
+import dev.resface.web.ServeConfig;
+import dev.resface.web.ServerLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +24,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time dlib's landmark model, then training iterations and generator inference for the paper's"
-                + " configuration and the CPU preset.")
+                + " configuration and the CPU preset; or, with --serve, the edit server's answers.")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timed", defaultValue = "5", description = "timed iterations per configuration (default ${DEFAULT-VALUE})")
     int timed;
@@ -23,11 +35,28 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--landmarks-only", description = "only time dlib's landmark model (load and one face)")
     boolean landmarksOnly;
 
+    @Option(names = "--serve", description = "instead: start 'resface serve' on a free port and time POST /api/edit, one"
+            + " request at a time, on a one-face photo and on a group photo (p50, p95)")
+    boolean serve;
+
+    @Option(names = "--runs", description = "with --serve: the folder of runs to serve; the first one edits")
+    Path runs;
+
+    @Option(names = "--requests", defaultValue = "20", description = "with --serve: timed requests per photo (default ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--face-api", description = "with --serve: the npm package @vladmandic/face-api (default: installed"
+            + " by ./setup.sh under assets/)")
+    Path faceApi;
+
     @Mixin
     PredictorOption predictor;
 
     @Override
     public Integer call() {
+        if (serve) {
+            return serve();
+        }
         LandmarkBenchmark.run(predictor.file, DlibExampleFaces.DEFAULT_FOLDER, 20, System.out);
         if (landmarksOnly) {
             return 0;
@@ -48,6 +77,28 @@ final class BenchCommand implements Callable<Integer> {
             bench.inference(c, 32, 5);
         }
         bench.peakMemory();
+        return 0;
+    }
+
+    /** The server's log is kept from the terminal unless a request fails, when it says why. */
+    private int serve() {
+        if (runs == null) {
+            throw new BadInputException("--serve needs --runs DIR, the folder of runs to serve");
+        }
+        if (requests < 1) {
+            throw new BadInputException("--requests must be positive, got " + requests);
+        }
+        Torch.start();
+        RunCatalog catalog = RunCatalog.scan(runs, new ServerLog(System.err));
+        Path dir = faceApi != null ? faceApi : FaceApiPackage.defaultDir();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (EditServer server = EditServer.start(ServeConfig.defaults().withPort(0), catalog, SamplePhotos.load(dir),
+                dir, predictor.file, new ServerLog(new PrintStream(log, true, StandardCharsets.UTF_8)))) {
+            new ServeBenchmark(server.uri(), catalog.runs().get(0).id()).run(requests, System.out);
+        } catch (RuntimeException e) {
+            System.err.print(log.toString(StandardCharsets.UTF_8));
+            throw e;
+        }
         return 0;
     }
 }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SynthCommand.class,
             TrainCommand.class,
             EditCommand.class,
+            ServeCommand.class,
             DemoCommand.class,
             BenchCommand.class,
             LandmarksCommand.class,

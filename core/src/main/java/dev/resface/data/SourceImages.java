@@ -23,8 +23,15 @@ public final class SourceImages {
     private SourceImages() {}
 
     /** Why one image cannot be used; the message is a short reason without the file name. */
-    public static final class BadImageException extends Exception {
+    public static class BadImageException extends Exception {
         public BadImageException(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The header claims more pixels than allowed: a limit the caller set, not damage, so a server can say 413. */
+    public static final class TooManyPixelsException extends BadImageException {
+        public TooManyPixelsException(String reason) {
             super(reason);
         }
     }
@@ -88,7 +95,7 @@ public final class SourceImages {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw new BadImageException("is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
+                    throw new TooManyPixelsException("is " + reader.getWidth(0) + "x" + reader.getHeight(0) + " = "
                             + pixels + " pixels, more than the limit of " + maxPixels);
                 }
                 BufferedImage image = reader.read(0);

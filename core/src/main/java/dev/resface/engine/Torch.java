@@ -3,6 +3,7 @@ package dev.resface.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
 import java.io.IOException;
@@ -40,6 +41,18 @@ public final class Torch {
         flushDenormal = setFlushDenormal(true);
         engine.setRandomSeed(0);
         started = true;
+    }
+
+    /**
+     * Readies a thread other than the one that started libtorch to load and run models. Grad mode is per thread in
+     * libtorch, on by default, and DJL turns it off only on the thread that starts the engine (elsewhere, loading
+     * weights in place fails: "a leaf Variable that requires grad"); flush-to-zero is per thread too, and the threads
+     * libtorch spawns from this one inherit it.
+     */
+    public static void startThread() {
+        start();
+        JniUtils.setGradMode(false);
+        setFlushDenormal(true);
     }
 
     public static boolean flushesDenormals() {
