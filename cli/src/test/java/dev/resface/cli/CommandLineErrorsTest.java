@@ -137,7 +137,7 @@ class CommandLineErrorsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval", "correlate",
-            "experiment"}) {
+            "experiment", "serve"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** The handlers of the JSON API; {@code web/API.md} documents what each answers. */
+/** The handlers of the JSON API; the README (its "resface serve" section) documents what each answers. */
 final class EditApi {
     /** How much of a refused request's body is read and dropped, in upload limits (a photo a bit too large). */
     private static final long DRAINED_UPLOADS = 2;
