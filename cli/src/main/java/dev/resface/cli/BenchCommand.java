@@ -3,7 +3,7 @@ package dev.resface.cli;
 import dev.resface.BadInputException;
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.engine.Torch;
-import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.landmarks.LandmarkBenchmark;
 import dev.resface.model.ModelConfig;
 import dev.resface.training.Benchmark;

@@ -4,7 +4,7 @@ import dev.resface.BadInputException;
 import dev.resface.data.SourceImages;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
-import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;

@@ -2,7 +2,7 @@ package dev.resface.cli;
 
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.engine.Torch;
-import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.photo.DemoPhotoFaces;
 import dev.resface.photo.FaceFinder;
 import dev.resface.data.real.RealFaceSet;

@@ -1,7 +1,7 @@
 package dev.resface.cli;
 
 import dev.resface.engine.Torch;
-import dev.resface.evaluation.faceapi.FaceApiPackage;
+import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.web.EditServer;
 import dev.resface.web.RunCatalog;
 import dev.resface.web.SamplePhotos;

@@ -1,6 +1,6 @@
 package dev.resface.evaluation;
 
-import dev.resface.evaluation.faceapi.FaceRecognitionNet;
+import dev.resface.faceapi.FaceRecognitionNet;
 import dev.resface.model.Direction;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

@@ -1,6 +1,6 @@
 package dev.resface.photo;
 
-import dev.resface.evaluation.faceapi.DetectedFace;
+import dev.resface.faceapi.DetectedFace;
 import dev.resface.landmarks.Box;
 
 /**

@@ -2,9 +2,9 @@ package dev.resface.photo;
 
 import dev.resface.BadInputException;
 import dev.resface.data.real.CelebaTemplate;
-import dev.resface.evaluation.faceapi.DetectedFace;
-import dev.resface.evaluation.faceapi.FaceApiPackage;
-import dev.resface.evaluation.faceapi.SsdMobilenetV1;
+import dev.resface.faceapi.DetectedFace;
+import dev.resface.faceapi.FaceApiPackage;
+import dev.resface.faceapi.SsdMobilenetV1;
 import dev.resface.image.RgbImage;
 import dev.resface.landmarks.CelebaPoints;
 import dev.resface.landmarks.ShapePredictor;

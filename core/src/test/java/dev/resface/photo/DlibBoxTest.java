@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.resface.data.real.DlibExampleFaces.AnnotatedFace;
-import dev.resface.evaluation.faceapi.DetectedFace;
+import dev.resface.faceapi.DetectedFace;
 import dev.resface.image.RgbImage;
 import dev.resface.landmarks.Box;
 import dev.resface.landmarks.CelebaPoints;

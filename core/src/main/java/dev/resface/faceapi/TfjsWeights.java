@@ -1,4 +1,4 @@
-package dev.resface.evaluation.faceapi;
+package dev.resface.faceapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

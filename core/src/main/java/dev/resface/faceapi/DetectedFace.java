@@ -1,4 +1,4 @@
-package dev.resface.evaluation.faceapi;
+package dev.resface.faceapi;
 
 /**
  * A face found by {@link SsdMobilenetV1}: its box in the pixels of the image it was found in (top-left corner, width,

@@ -1,4 +1,4 @@
-package dev.resface.evaluation.faceapi;
+package dev.resface.faceapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package dev.resface.evaluation.faceapi;
+package dev.resface.faceapi;
 
 /**
  * The SSD detector's box arithmetic as face-api does it: decoding the net's offsets against its anchors (its

@@ -1,4 +1,4 @@
-package dev.resface.evaluation.faceapi;
+package dev.resface.faceapi;
 
 import dev.resface.image.RgbImage;
 
