@@ -3,7 +3,6 @@ package dev.resface.cli;
 import dev.resface.BadInputException;
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.engine.Torch;
-import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.landmarks.LandmarkBenchmark;
 import dev.resface.model.ModelConfig;
 import dev.resface.training.Benchmark;
@@ -45,9 +44,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "20", description = "with --serve: timed requests per photo (default ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--face-api", description = "with --serve: the npm package @vladmandic/face-api (default: installed"
-            + " by ./setup.sh under assets/)")
-    Path faceApi;
+    @Mixin
+    FaceApiOption faceApi;
 
     @Mixin
     PredictorOption predictor;
@@ -90,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Torch.start();
         RunCatalog catalog = RunCatalog.scan(runs, new ServerLog(System.err));
-        Path dir = faceApi != null ? faceApi : FaceApiPackage.defaultDir();
+        Path dir = faceApi.resolved();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (EditServer server = EditServer.start(ServeConfig.defaults().withPort(0), catalog, SamplePhotos.load(dir),
                 dir, predictor.file, new ServerLog(new PrintStream(log, true, StandardCharsets.UTF_8)))) {

@@ -4,7 +4,6 @@ import dev.resface.BadInputException;
 import dev.resface.data.SourceImages;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
-import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
@@ -58,9 +57,8 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "png", description = "edited photos as png (lossless: pixels outside the faces stay identical) or jpeg (default ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--face-api", description = "with --photo: the npm package @vladmandic/face-api, whose face detector"
-            + " finds the faces (default: installed by ./setup.sh under assets/)")
-    Path faceApi;
+    @Mixin
+    FaceApiOption faceApi;
 
     @Mixin
     PredictorOption predictor;
@@ -108,7 +106,7 @@ final class EditCommand implements Callable<Integer> {
         List<Editor> editors = new ArrayList<>();
         List<String> faceless = new ArrayList<>();
         int faces = 0;
-        try (FaceFinder finder = FaceFinder.load(faceApi != null ? faceApi : FaceApiPackage.defaultDir(),
+        try (FaceFinder finder = FaceFinder.load(faceApi.resolved(),
                 predictor.file);
                 Progress bar = Progress.bar("edit", files.size())) {
             for (Path m : models) {

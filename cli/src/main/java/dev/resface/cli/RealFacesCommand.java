@@ -2,7 +2,6 @@ package dev.resface.cli;
 
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.engine.Torch;
-import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.photo.DemoPhotoFaces;
 import dev.resface.photo.FaceFinder;
 import dev.resface.data.real.RealFaceSet;
@@ -29,8 +28,8 @@ final class RealFacesCommand implements Callable<Integer> {
             description = "add the faces of face-api's demo photos, found as 'edit --photo' finds faces (default: on)")
     boolean faceApiPhotos;
 
-    @Option(names = "--face-api", description = "the npm package @vladmandic/face-api (default: installed by ./setup.sh under assets/)")
-    Path faceApi;
+    @Mixin
+    FaceApiOption faceApi;
 
     @Mixin
     PredictorOption predictor;
@@ -40,7 +39,7 @@ final class RealFacesCommand implements Callable<Integer> {
         List<DlibExampleFaces.AnnotatedFace> all = new ArrayList<>(DlibExampleFaces.read(faces));
         int fromDemo = 0;
         if (faceApiPhotos) {
-            Path pkg = faceApi != null ? faceApi : FaceApiPackage.defaultDir();
+            Path pkg = faceApi.resolved();
             Torch.start();
             try (FaceFinder finder = FaceFinder.load(pkg, predictor.file)) {
                 List<DlibExampleFaces.AnnotatedFace> demo = DemoPhotoFaces.find(pkg, finder);

@@ -1,7 +1,6 @@
 package dev.resface.cli;
 
 import dev.resface.engine.Torch;
-import dev.resface.faceapi.FaceApiPackage;
 import dev.resface.web.EditServer;
 import dev.resface.web.RunCatalog;
 import dev.resface.web.SamplePhotos;
@@ -48,9 +47,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-runs-per-edit", description = "runs one edit may apply in turn (default ${DEFAULT-VALUE})")
     int maxRunsPerEdit = DEFAULTS.maxRunsPerEdit();
 
-    @Option(names = "--face-api", description = "the npm package @vladmandic/face-api: the face detector and the"
-            + " sample photos (default: installed by ./setup.sh under assets/)")
-    Path faceApi;
+    @Mixin
+    FaceApiOption faceApi;
 
     @Mixin
     PredictorOption predictor;
@@ -59,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServeConfig config = new ServeConfig(host, port, Math.round(maxUploadMb * 1048576), Math.round(maxMegapixels * 1e6),
                 queue, workers, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), maxRunsPerEdit);
-        Path faceApiDir = faceApi != null ? faceApi : FaceApiPackage.defaultDir();
+        Path faceApiDir = faceApi.resolved();
         ServerLog log = new ServerLog(System.err);
         Torch.start();
         RunCatalog catalog = RunCatalog.scan(runs, log);
