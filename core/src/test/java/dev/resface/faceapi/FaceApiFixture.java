@@ -19,15 +19,16 @@ import javax.imageio.ImageIO;
  * 4.22.0, cpu backend), with the crop box of each face; the photos themselves come from the installed npm package.
  * Missing package: the tests fail, never skip, and say to run ./setup.sh.
  */
-final class FaceApiFixture {
-    static final Path PACKAGE = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
+public final class FaceApiFixture {
+    public static final Path PACKAGE = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
 
     record Face(String photo, int[] box, RgbImage crop, float[] descriptor, double age, double male,
             double[] expressions) {}
 
     private FaceApiFixture() {}
 
-    static Path models() {
+    /** The package's model folder; fails, naming ./setup.sh, when the package is not installed. */
+    public static Path models() {
         Path models = FaceApiPackage.models(PACKAGE);
         if (!Files.isDirectory(models)) {
             fail("missing " + models.toAbsolutePath().normalize() + ": install @vladmandic/face-api with ./setup.sh");

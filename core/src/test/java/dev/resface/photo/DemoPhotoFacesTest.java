@@ -7,6 +7,7 @@ import dev.resface.data.Landmarks;
 import dev.resface.data.real.CelebaTemplate;
 import dev.resface.data.real.DlibExampleFaces.AnnotatedFace;
 import dev.resface.data.real.RealFaceSet;
+import dev.resface.faceapi.FaceApiFixture;
 import dev.resface.landmarks.ShapePredictor;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ class DemoPhotoFacesTest {
     @Test
     void theSixGroupPhotosGiveTwentyTwoAlignedFaces(@TempDir Path out) throws Exception {
         List<AnnotatedFace> faces;
-        DlibBoxCalibration.models(); // fails, naming ./setup.sh, without the package
+        FaceApiFixture.models(); // fails, naming ./setup.sh, without the package
         try (FaceFinder finder = FaceFinder.load(DlibBoxCalibration.PACKAGE, DlibBoxCalibration.predictor())) {
             faces = DemoPhotoFaces.find(DlibBoxCalibration.PACKAGE, finder);
         }

@@ -6,7 +6,7 @@ import dev.resface.data.SourceImages;
 import dev.resface.data.real.DlibExampleFaces;
 import dev.resface.data.real.DlibExampleFaces.AnnotatedFace;
 import dev.resface.faceapi.DetectedFace;
-import dev.resface.faceapi.FaceApiPackage;
+import dev.resface.faceapi.FaceApiFixture;
 import dev.resface.faceapi.SsdMobilenetV1;
 import dev.resface.image.RgbImage;
 import dev.resface.landmarks.Box;
@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * </pre>
  */
 final class DlibBoxCalibration {
-    static final Path PACKAGE = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
+    static final Path PACKAGE = FaceApiFixture.PACKAGE;
     static final Path PREDICTOR = Path.of("/usr/share/dlib/shape_predictor_68_face_landmarks.dat");
     /** Low on purpose: SSD boxes are taller than dlib's, so a right pair overlaps only 0.5-0.85 (measured). */
     static final double MIN_IOU = 0.3;
@@ -58,14 +58,6 @@ final class DlibBoxCalibration {
     record Fit(int faces, double centreX, double centreY, double side, double sdX, double sdY, double sdSide) {}
 
     private DlibBoxCalibration() {}
-
-    static Path models() {
-        Path models = FaceApiPackage.models(PACKAGE);
-        if (!Files.isDirectory(models)) {
-            fail("missing " + models.toAbsolutePath().normalize() + ": install @vladmandic/face-api with ./setup.sh");
-        }
-        return models;
-    }
 
     static Path predictor() {
         if (!Files.isRegularFile(PREDICTOR)) {
@@ -104,7 +96,7 @@ final class DlibBoxCalibration {
      */
     static List<Match> matches(Map<Path, List<AnnotatedFace>> byPhoto, Map<Path, RgbImage> photos) {
         List<Match> out = new ArrayList<>();
-        try (SsdMobilenetV1 net = SsdMobilenetV1.load(models())) {
+        try (SsdMobilenetV1 net = SsdMobilenetV1.load(FaceApiFixture.models())) {
             for (Map.Entry<Path, List<AnnotatedFace>> e : byPhoto.entrySet()) {
                 List<DetectedFace> found = net.detect(photos.computeIfAbsent(e.getKey(), DlibBoxCalibration::photo));
                 List<Match> pairs = new ArrayList<>();
