@@ -1,6 +1,8 @@
 package dev.resface.cli;
 
 import dev.resface.BadInputException;
+import dev.resface.engine.DeviceChoice;
+import dev.resface.engine.Torch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,6 +30,18 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Every command takes it; picocli sets it, default included, on each run of the command line. */
+    @CommandLine.Option(names = "--device", scope = CommandLine.ScopeType.INHERIT, defaultValue = "auto",
+            paramLabel = "auto|cpu|gpu", description = "where tensors live: auto (a GPU when libtorch sees one), cpu"
+                    + " or gpu (default ${DEFAULT-VALUE})")
+    void device(String value) {
+        try {
+            Torch.use(DeviceChoice.parse(value));
+        } catch (BadInputException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
 
     @Override
     public void run() {

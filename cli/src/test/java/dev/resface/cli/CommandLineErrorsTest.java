@@ -2,10 +2,13 @@ package dev.resface.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,6 +135,34 @@ class CommandLineErrorsTest {
         Outcome o = run("edit", "--model", dir.toString(), "--input", dir.toString(), "--direction", "add", "--strength", "3");
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("--strength must be between 0 and 2");
+    }
+
+    @Test
+    void theDeviceIsOneChoiceRecordedInTheRunAndAMissingGpuIsOneLine(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("synth");
+        assertThat(run("synth", "--out", data.toString(), "--count", "40").code()).isZero();
+        Outcome gpu = run("train", "--data", data.toString(), "--attribute", "Eyeglasses", "--out",
+                dir.resolve("gpu").toString(), "--preset", "cpu", "--size", "32", "--iterations", "1", "--device", "gpu");
+        assertThat(gpu.code()).isEqualTo(2);
+        assertThat(gpu.err().strip()).startsWith("resface: error: --device gpu: libtorch sees no usable GPU")
+                .contains("--device cpu").doesNotContain("\tat ");
+        assertThat(dir.resolve("gpu")).doesNotExist();
+        Outcome bad = run("edit", "--device", "tpu", "--model", "x", "--input", "y", "--direction", "add");
+        assertThat(bad.err().strip()).isEqualTo("resface: error: --device must be auto, cpu or gpu, got 'tpu' (see 'resface --help')");
+        // each command line starts from the default again: the refused gpu is not carried over
+        for (String device : new String[] {"cpu", null}) {
+            Path runDir = dir.resolve("run-" + device);
+            List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--attribute",
+                    "Eyeglasses", "--out", runDir.toString(), "--preset", "cpu", "--size", "32", "--iterations", "1",
+                    "--batch", "2"));
+            if (device != null) {
+                args.addAll(List.of("--device", device));
+            }
+            assertThat(run(args.toArray(String[]::new)).code()).isZero();
+            String recorded = new ObjectMapper().readTree(runDir.resolve("config.json").toFile())
+                    .get("machine").get("device").asText();
+            assertThat(recorded).isEqualTo("cpu() (--device " + (device == null ? "auto" : device) + ")");
+        }
     }
 
     @Test

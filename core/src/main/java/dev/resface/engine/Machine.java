@@ -16,9 +16,10 @@ import java.util.Set;
  * @param openMp how libtorch's OpenMP workers wait (see OpenMpWaits)
  * @param kernels the vector instruction set libtorch's CPU kernels dispatch to on this CPU
  * @param libtorch the native build DJL loaded (version, date, flavour, platform)
+ * @param device where the tensors lived, and how it was chosen (e.g. "cpu() (--device auto)")
  */
 public record Machine(String cpu, int cores, int intraOpThreads, String openMp, String kernels, String libtorch,
-        String java) {
+        String java, String device) {
 
     /** This machine, with the thread count libtorch was started with. */
     public static Machine current() {
@@ -26,13 +27,14 @@ public record Machine(String cpu, int cores, int intraOpThreads, String openMp, 
         List<String> cpuinfo = cpuinfo();
         return new Machine(field(cpuinfo, "model name"), Runtime.getRuntime().availableProcessors(),
                 Torch.intraOpThreads(), OpenMpWaits.describe(), kernels(field(cpuinfo, "flags")), Torch.libtorchBuild(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Torch.device() + " (--device " + Torch.choice().id() + ")");
     }
 
     /** One line for logs and report headers. */
     public String line() {
-        return cpu + " (" + kernels + " kernels), " + cores + " cores, " + intraOpThreads + " intra-op threads, " + openMp + "; libtorch "
-                + libtorch + "; " + java;
+        return "on " + device + ": " + cpu + " (" + kernels + " kernels), " + cores + " cores, " + intraOpThreads
+                + " intra-op threads, " + openMp + "; libtorch " + libtorch + "; " + java;
     }
 
     /** ATen's own choice, which ATEN_CPU_CAPABILITY can lower: AVX512 needs F, BW, VL and DQ, AVX2 needs FMA too. */

@@ -3,6 +3,7 @@ package dev.resface.engine;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.resface.BadInputException;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
@@ -19,6 +20,7 @@ public final class Torch {
     private static final String FLUSH_DENORMAL = "_ZN2at7Context16setFlushDenormalEb";
     private static boolean started;
     private static boolean flushDenormal;
+    private static DeviceChoice choice = DeviceChoice.AUTO;
 
     private Torch() {}
 
@@ -60,10 +62,35 @@ public final class Torch {
         return flushDenormal;
     }
 
-    /** The device every tensor of the project lives on. */
+    /**
+     * Chooses the device for the rest of the process. A GPU that libtorch cannot see is refused here, before anything
+     * is written, with what to do about it.
+     */
+    public static synchronized void use(DeviceChoice c) {
+        if (c == DeviceChoice.GPU && gpuCount() == 0) {
+            throw new BadInputException("--device gpu: libtorch sees no usable GPU (it loaded " + libtorchBuild()
+                    + "); put a CUDA build of libtorch 2.7.1 in place as the README's 'On a GPU' says, or use"
+                    + " --device cpu");
+        }
+        choice = c;
+    }
+
+    public static synchronized DeviceChoice choice() {
+        return choice;
+    }
+
+    /** The device every tensor of the project lives on: the one place that decides it. */
     public static Device device() {
+        return switch (choice()) {
+            case CPU -> Device.cpu();
+            case GPU -> Device.gpu();
+            case AUTO -> gpuCount() > 0 ? Device.gpu() : Device.cpu();
+        };
+    }
+
+    private static int gpuCount() {
         start();
-        return Engine.getEngine("PyTorch").getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+        return Engine.getEngine("PyTorch").getGpuCount();
     }
 
     public static NDManager newManager() {
@@ -77,8 +104,8 @@ public final class Torch {
 
     public static String describe() {
         start();
-        return "libtorch on " + device() + ", denormals " + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)")
-                + "; " + Machine.current().line();
+        return "libtorch, denormals " + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)") + "; "
+                + Machine.current().line();
     }
 
     public static int intraOpThreads() {
