@@ -2,6 +2,7 @@ package dev.resface.cli;
 
 import dev.resface.BadInputException;
 import dev.resface.data.real.DlibExampleFaces;
+import dev.resface.data.synth.SynthFaces;
 import dev.resface.engine.Torch;
 import dev.resface.landmarks.LandmarkBenchmark;
 import dev.resface.model.ModelConfig;
@@ -13,10 +14,14 @@ import dev.resface.web.ServeBenchmark;
 import dev.resface.web.ServeConfig;
 import dev.resface.web.ServerLog;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +30,9 @@ import picocli.CommandLine.Option;
         description = "Time dlib's landmark model, then training iterations and generator inference for the paper's"
                 + " configuration and the CPU preset; or, with --serve, the edit server's answers.")
 final class BenchCommand implements Callable<Integer> {
+    /** Enough faces that batches of 64 are drawn from a pool, as in training; drawn in about 15 s. */
+    private static final int DATA_FACES = 400;
+
     @Option(names = "--timed", defaultValue = "5", description = "timed iterations per configuration (default ${DEFAULT-VALUE})")
     int timed;
 
@@ -51,7 +59,7 @@ final class BenchCommand implements Callable<Integer> {
     PredictorOption predictor;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (serve) {
             return serve();
         }
@@ -64,18 +72,39 @@ final class BenchCommand implements Callable<Integer> {
         Benchmark bench = new Benchmark(System.out);
         ModelConfig paper = ModelConfig.paper();
         ModelConfig cpu = Preset.CPU.model();
-        bench.training(paper, 8, 2, timed);
+        Benchmark.TrainTiming paper8 = bench.training(paper, 8, 2, timed);
         bench.peakMemory();
-        if (!skipBatch64) {
-            bench.training(paper, 64, 1, Math.max(1, timed / 2));
-        }
-        bench.training(cpu, Preset.CPU.batchSize(), 2, timed);
+        Benchmark.TrainTiming paper64 = skipBatch64 ? null : bench.training(paper, 64, 1, Math.max(1, timed / 2));
+        Benchmark.TrainTiming cpu8 = bench.training(cpu, Preset.CPU.batchSize(), 2, timed);
         for (ModelConfig c : new ModelConfig[] {paper, cpu}) {
             bench.inference(c, 1, 20);
             bench.inference(c, 32, 5);
         }
         bench.peakMemory();
+        // Last, so that drawing the faces cannot raise the peaks printed above.
+        Path faces = drawFaces();
+        bench.data(faces, paper.imageSize(), 8, 20, paper8.medianSeconds());
+        if (paper64 != null) {
+            bench.data(faces, paper.imageSize(), 64, 20, paper64.medianSeconds());
+        }
+        bench.data(faces, cpu.imageSize(), Preset.CPU.batchSize(), 20, cpu8.medianSeconds());
         return 0;
+    }
+
+    /** SynthFaces for the data timings, drawn once into a temporary folder that is gone when the JVM exits. */
+    private static Path drawFaces() throws IOException {
+        Path dir = Files.createTempDirectory("resface-bench-");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+        SynthFaces.write(dir, DATA_FACES, 1);
+        return dir;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     /** The server's log is kept from the terminal unless a request fails, when it says why. */

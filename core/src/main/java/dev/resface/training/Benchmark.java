@@ -11,6 +11,7 @@ import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
 import dev.resface.util.PeakMemory;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /** Times training iterations and generator inference on random images; prints figures, asserts nothing. */
@@ -49,6 +50,36 @@ public final class Benchmark {
                         + " %.1f images/s, %.1f GFLOP/s%n",
                 s, model.width(), batch, median, timed, warmup, range(seconds, 1, "%.3f"), t.imagesPerSecond(), gflops);
         return t;
+    }
+
+    /**
+     * Batch assembly as training does it, from a packed cache of the faces in {@code data}: both sides' images
+     * (flipped where the sampler says) into tensors, beside the training step it feeds. Returns the median seconds
+     * per iteration.
+     */
+    public double data(Path data, int size, int batch, int timed, double stepSeconds) {
+        CelebaTrainingData faces = new CelebaTrainingData(new DataConfig(data.toString(), "paper", true, null, false),
+                FaceAttribute.EYEGLASSES, size, batch, 1);
+        double[] seconds = new double[timed];
+        try (NDManager manager = Torch.newManager()) {
+            Shape shape = new Shape(batch, 3, size, size);
+            int warmup = 2;
+            for (int i = 0; i < warmup + timed; i++) {
+                try (NDManager step = manager.newSubManager()) {
+                    long t0 = System.nanoTime();
+                    step.create(faces.negatives(i), shape);
+                    step.create(faces.positives(i), shape);
+                    if (i >= warmup) {
+                        seconds[i - warmup] = (System.nanoTime() - t0) / 1e9;
+                    }
+                }
+            }
+        }
+        double median = median(seconds);
+        out.printf("data  %3dpx batch %2d: %.2f ms/iteration (median of %d, range %s), %.2f%% of the step's %.3f s%n",
+                size, batch, median * 1000, timed, range(seconds, 1000, "%.2f"), 100 * median / stepSeconds,
+                stepSeconds);
+        return median;
     }
 
     public double inference(ModelConfig model, int batch, int timed) {
