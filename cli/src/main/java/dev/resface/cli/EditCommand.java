@@ -12,6 +12,7 @@ import dev.resface.photo.PhotoOutputs;
 import dev.resface.photo.PhotoPipeline;
 import dev.resface.report.ImageConversions;
 import dev.resface.util.Progress;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +90,7 @@ final class EditCommand implements Callable<Integer> {
             images.forEach((file, image) -> prepared.put(file, editor.prepare(image, file)));
             for (var entry : prepared.entrySet()) {
                 Editor.Result r = editor.edit(entry.getValue(), d, strength);
-                String stem = stem(entry.getKey()) + suffix(d);
+                String stem = d.outputStem(stem(entry.getKey()), strength);
                 ImageFiles.writePng(target.resolve(stem + ".png"), ImageConversions.toRgb(r.edited(), size));
                 ImageFiles.writePng(target.resolve(stem + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
                 bar.step();
@@ -106,26 +107,14 @@ final class EditCommand implements Callable<Integer> {
         List<Editor> editors = new ArrayList<>();
         List<String> faceless = new ArrayList<>();
         int faces = 0;
-        try (FaceFinder finder = FaceFinder.load(faceApi.resolved(),
-                predictor.file);
-                Progress bar = Progress.bar("edit", files.size())) {
+        try {
+            // Every run and model is loaded before the progress starts, so a bad one is the only line printed.
             for (Path m : models) {
                 editors.add(Editor.open(m));
             }
-            PhotoPipeline pipeline = new PhotoPipeline(finder, editors);
-            for (Path file : files) {
-                PhotoPipeline.Outcome outcome = pipeline.edit(SourceImages.readPhoto(file, MAX_PHOTO_PIXELS), d, strength);
-                Map<String, Object> about = new LinkedHashMap<>();
-                about.put("photo", file.getFileName().toString());
-                about.put("runs", models.stream().map(Path::toString).toList());
-                about.put("direction", d.name().toLowerCase());
-                about.put("strength", strength);
-                PhotoOutputs.write(target, stem(file) + suffix(d), outcome, fmt, about);
-                faces += outcome.faces().size();
-                if (outcome.faces().isEmpty()) {
-                    faceless.add(file.getFileName().toString());
-                }
-                bar.step();
+            try (FaceFinder finder = FaceFinder.load(faceApi.resolved(), predictor.file);
+                    Progress bar = Progress.bar("edit", files.size())) {
+                faces = editAll(files, new PhotoPipeline(finder, editors), d, fmt, target, faceless, bar);
             }
         } finally {
             editors.forEach(Editor::close);
@@ -135,8 +124,32 @@ final class EditCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String suffix(Direction d) {
-        return "_" + d.name().toLowerCase() + (strength == 1f ? "" : "_s" + strength);
+    /** Returns the faces edited; names the photos without one in {@code faceless}. */
+    private int editAll(List<Path> files, PhotoPipeline pipeline, Direction d, PhotoOutputs.Format fmt, Path target,
+            List<String> faceless, Progress bar) throws IOException {
+        int faces = 0;
+        for (Path file : files) {
+            RgbImage photo;
+            try {
+                photo = SourceImages.readPhoto(file, MAX_PHOTO_PIXELS);
+            } catch (SourceImages.BadImageException e) {
+                // checked before anything was written; this one changed since
+                throw BadInputException.at(file, e.getMessage());
+            }
+            PhotoPipeline.Outcome outcome = pipeline.edit(photo, d, strength);
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("photo", file.getFileName().toString());
+            about.put("runs", models.stream().map(Path::toString).toList());
+            about.put("direction", d.id());
+            about.put("strength", strength);
+            PhotoOutputs.write(target, d.outputStem(stem(file), strength), outcome, fmt, about);
+            faces += outcome.faces().size();
+            if (outcome.faces().isEmpty()) {
+                faceless.add(file.getFileName().toString());
+            }
+            bar.step();
+        }
+        return faces;
     }
 
     private static String stem(Path file) {

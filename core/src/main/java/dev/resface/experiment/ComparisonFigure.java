@@ -48,7 +48,7 @@ final class ComparisonFigure {
         }
         List<String> files = new ArrayList<>();
         for (Direction d : Direction.values()) {
-            String name = "figure-" + d.name().toLowerCase(java.util.Locale.ROOT) + ".png";
+            String name = "figure-" + d.id() + ".png";
             ImageFiles.writePng(experiment.resolve(name), render(experiment, shown, d));
             files.add(name);
         }

@@ -25,15 +25,7 @@ public final class PhotoPipeline {
     public record Outcome(RgbImage input, RgbImage edited, List<PhotoFace> faces) {}
 
     public Outcome edit(RgbImage photo, Direction direction, float strength) {
-        return edit(photo, find(photo), direction, strength);
-    }
-
-    /** The faces alone, for a caller that edits the same photo at several strengths. */
-    public List<PhotoFace> find(RgbImage photo) {
-        return finder.find(photo);
-    }
-
-    public Outcome edit(RgbImage photo, List<PhotoFace> faces, Direction direction, float strength) {
+        List<PhotoFace> faces = finder.find(photo);
         return new Outcome(photo, PhotoEditor.edit(photo, faces, editors, direction, strength), faces);
     }
 }

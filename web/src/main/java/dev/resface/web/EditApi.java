@@ -105,7 +105,7 @@ final class EditApi {
         json.put("edited", dataUrl(result.editedPng()));
         json.put("change", dataUrl(result.changePng()));
         json.put("runs", r.runs());
-        json.put("direction", r.direction().name().toLowerCase(Locale.ROOT));
+        json.put("direction", r.direction().id());
         json.put("strength", r.strength());
         json.put("file", file);
         ctx.json(json);

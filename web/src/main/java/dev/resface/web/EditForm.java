@@ -85,8 +85,7 @@ final class EditForm {
         checkRuns(runs, catalog, config.maxRunsPerEdit());
         Direction d = direction(direction);
         float s = strength(strength);
-        String suffix = "_" + d.name().toLowerCase(Locale.ROOT) + (s == 1f ? "" : "_s" + s);
-        return new Fields(new EditWorker.Request(photo, List.copyOf(runs), d, s), stem + suffix);
+        return new Fields(new EditWorker.Request(photo, List.copyOf(runs), d, s), d.outputStem(stem, s));
     }
 
     private static Collection<Part> parts(Context ctx, ServeConfig config) {
