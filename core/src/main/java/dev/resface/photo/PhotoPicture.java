@@ -72,17 +72,17 @@ public final class PhotoPicture {
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     }
 
-    /** edited - input as a heat map scaled to its own largest change. */
+    /** edited - input as a heat map scaled to its own largest change; per pixel, never a whole-photo CHW array. */
     static RgbImage change(RgbImage input, RgbImage edited) {
         int plane = input.width() * input.height();
-        float[] diff = new float[3 * plane];
+        float[] magnitude = new float[plane];
         byte[] a = input.pixels();
         byte[] b = edited.pixels();
         for (int i = 0; i < plane; i++) {
             for (int c = 0; c < 3; c++) {
-                diff[c * plane + i] = ((b[3 * i + c] & 0xFF) - (a[3 * i + c] & 0xFF)) / 127.5f;
+                magnitude[i] += Math.abs(((b[3 * i + c] & 0xFF) - (a[3 * i + c] & 0xFF)) / 127.5f);
             }
         }
-        return ImageConversions.heatMapAutoScale(diff, input.width(), input.height());
+        return ImageConversions.magnitudeHeatMap(magnitude, input.width(), input.height());
     }
 }

@@ -89,8 +89,12 @@ public final class ImageConversions {
 
     /** Largest finite per-pixel magnitude of a residual (0 for an all-zero residual). */
     public static float maxMagnitude(float[] residual, int width, int height) {
+        return largest(residualMagnitude(residual, width, height));
+    }
+
+    private static float largest(float[] magnitudes) {
         float max = 0f;
-        for (float m : residualMagnitude(residual, width, height)) {
+        for (float m : magnitudes) {
             if (Float.isFinite(m) && m > max) {
                 max = m;
             }
@@ -110,7 +114,27 @@ public final class ImageConversions {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new IllegalArgumentException("heat map scale must be finite and > 0, got " + scale);
         }
-        float[] mag = residualMagnitude(residual, width, height);
+        return colour(residualMagnitude(residual, width, height), width, height, scale);
+    }
+
+    /**
+     * Heat map scaled by this residual's own maximum magnitude (not comparable across images; prefer
+     * {@link #heatMap(float[], int, int, double)} with a shared scale). An all-zero residual gives the zero colour.
+     */
+    public static RgbImage heatMapAutoScale(float[] residual, int width, int height) {
+        return magnitudeHeatMap(residualMagnitude(residual, width, height), width, height);
+    }
+
+    /**
+     * {@link #heatMapAutoScale} from the per-pixel magnitudes themselves ({@code width*height}, row-major), for a
+     * caller that can compute them without a whole CHW residual (a photo's: a third of the memory).
+     */
+    public static RgbImage magnitudeHeatMap(float[] magnitudes, int width, int height) {
+        float max = largest(magnitudes);
+        return colour(magnitudes, width, height, max > 0 ? max : 1.0);
+    }
+
+    private static RgbImage colour(float[] mag, int width, int height, double scale) {
         RgbImage out = RgbImage.blank(width, height);
         byte[] px = out.pixels();
         for (int i = 0; i < mag.length; i++) {
@@ -120,15 +144,6 @@ public final class ImageConversions {
             px[3 * i + 2] = (byte) rgb;
         }
         return out;
-    }
-
-    /**
-     * Heat map scaled by this residual's own maximum magnitude (not comparable across images; prefer
-     * {@link #heatMap(float[], int, int, double)} with a shared scale). An all-zero residual gives the zero colour.
-     */
-    public static RgbImage heatMapAutoScale(float[] residual, int width, int height) {
-        float max = maxMagnitude(residual, width, height);
-        return heatMap(residual, width, height, max > 0 ? max : 1.0);
     }
 
     static int checkLength(float[] chw, int width, int height, String what) {
