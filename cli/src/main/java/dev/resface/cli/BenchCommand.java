@@ -6,7 +6,12 @@ import dev.resface.data.synth.SynthFaces;
 import dev.resface.engine.Torch;
 import dev.resface.landmarks.LandmarkBenchmark;
 import dev.resface.model.ModelConfig;
-import dev.resface.training.Benchmark;
+import dev.resface.bench.Benchmark;
+import dev.resface.bench.PyTorchReference;
+import dev.resface.bench.Race;
+import dev.resface.bench.ReferenceCheck;
+import dev.resface.bench.SideBySide;
+import dev.resface.util.TempFolders;
 import dev.resface.web.EditServer;
 import dev.resface.web.RunCatalog;
 import dev.resface.web.SamplePhotos;
@@ -17,18 +22,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time dlib's landmark model, then training iterations and generator inference for the paper's"
-                + " configuration and the CPU preset; or, with --serve, the edit server's answers.")
+                + " configuration and the CPU preset; or, with --serve, the edit server's answers; or, with"
+                + " --against-pytorch, race the same iteration in PyTorch.")
 final class BenchCommand implements Callable<Integer> {
     /** Enough faces that batches of 64 are drawn from a pool, as in training; drawn in about 15 s. */
     private static final int DATA_FACES = 400;
@@ -52,6 +57,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--requests", defaultValue = "20", description = "with --serve: timed requests per photo (default ${DEFAULT-VALUE})")
     int requests;
 
+    @Option(names = "--against-pytorch", description = "instead: race the PyTorch reference of the same iteration"
+            + " (Debian's python3-torch), after checking that both compute the same losses; training at 128px batch 8"
+            + " and 64 with and without batch norm in D, and G inference at batch 1 and 32, in alternating rounds")
+    boolean againstPytorch;
+
+    @Option(names = "--python", description = "with --against-pytorch: the Python to run the reference with (default:"
+            + " python3 on the PATH, then /usr/bin/python3)")
+    String python;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "with --against-pytorch: rounds per race (default ${DEFAULT-VALUE})")
+    int rounds;
+
     @Mixin
     FaceApiOption faceApi;
 
@@ -62,6 +79,9 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (serve) {
             return serve();
+        }
+        if (againstPytorch) {
+            return againstPytorch();
         }
         LandmarkBenchmark.run(predictor.file, DlibExampleFaces.DEFAULT_FOLDER, 20, System.out);
         if (landmarksOnly) {
@@ -93,18 +113,53 @@ final class BenchCommand implements Callable<Integer> {
 
     /** SynthFaces for the data timings, drawn once into a temporary folder that is gone when the JVM exits. */
     private static Path drawFaces() throws IOException {
-        Path dir = Files.createTempDirectory("resface-bench-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+        Path dir = TempFolders.deletedOnExit("resface-bench-");
         SynthFaces.write(dir, DATA_FACES, 1);
         return dir;
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
+    /**
+     * The race of issue #11: first the proof that both sides compute the same losses from the same weights and
+     * images, then each configuration in alternating rounds, then the table the README shows.
+     */
+    private int againstPytorch() {
+        if (rounds < 1 || timed < 1) {
+            throw new BadInputException("--rounds and --timed must be positive, got " + rounds + " and " + timed);
         }
+        Torch.start();
+        if (Torch.device().isGpu()) {
+            throw new BadInputException("--against-pytorch races on the CPU; add --device cpu");
+        }
+        System.out.println(Torch.describe());
+        PyTorchReference reference = PyTorchReference.find(python);
+        System.out.println("PyTorch reference: torch " + reference.torchVersion() + " under " + reference.python());
+        ModelConfig paper = ModelConfig.paper();
+        for (boolean bn : new boolean[] {false, true}) {
+            ReferenceCheck.Outcome check = ReferenceCheck.run(reference, paper.withDiscriminatorBatchNorm(bn), 2, 2);
+            System.out.printf("same losses, D %s batch norm, worst relative differences: %s%n",
+                    bn ? "with" : "without", check.describe());
+            if (!check.passes()) {
+                throw new IllegalStateException("the PyTorch reference computes other losses than resface (worst "
+                        + check.describe() + "; allowed: " + ReferenceCheck.SPREAD_FACTOR + " times PyTorch against"
+                        + " itself, or " + ReferenceCheck.FLOOR + "), so a race would not be fair");
+            }
+        }
+        List<Race> races = new ArrayList<>();
+        for (int batch : skipBatch64 ? new int[] {8} : new int[] {8, 64}) {
+            for (boolean bn : new boolean[] {false, true}) {
+                races.add(batch == 8 ? new Race(Race.Kind.TRAIN, 128, 1, 8, bn, 2, timed)
+                        : new Race(Race.Kind.TRAIN, 128, 1, 64, bn, 1, Math.max(1, timed / 2)));
+            }
+        }
+        races.add(new Race(Race.Kind.INFER, 128, 1, 1, false, 2, 20));
+        races.add(new Race(Race.Kind.INFER, 128, 1, 32, false, 2, timed));
+        SideBySide side = new SideBySide(reference, System.out, rounds);
+        List<SideBySide.Result> results = new ArrayList<>();
+        for (Race r : races) {
+            results.add(side.race(r));
+        }
+        side.table(results);
+        return 0;
     }
 
     /** The server's log is kept from the terminal unless a request fails, when it says why. */

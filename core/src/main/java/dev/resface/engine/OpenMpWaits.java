@@ -2,6 +2,7 @@ package dev.resface.engine;
 
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
+import java.util.Map;
 
 /**
  * How long libtorch's OpenMP workers spin before they sleep. libgomp's default spins 300,000 times at every barrier:
@@ -27,6 +28,12 @@ final class OpenMpWaits {
                     + (spin != null ? "GOMP_SPINCOUNT=" + spin : "") + " (the user's)";
         }
         return "OpenMP spin count " + SPIN_COUNT;
+    }
+
+    /** What another libtorch process started from this one needs to wait as this one does. */
+    static Map<String, String> forChildProcess() {
+        boolean users = System.getenv("OMP_WAIT_POLICY") != null || System.getenv("GOMP_SPINCOUNT") != null;
+        return users ? Map.of() : Map.of("GOMP_SPINCOUNT", SPIN_COUNT);
     }
 
     static void apply() {

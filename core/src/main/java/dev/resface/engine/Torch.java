@@ -10,6 +10,7 @@ import dev.resface.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -106,6 +107,15 @@ public final class Torch {
         start();
         return "libtorch, denormals " + (flushDenormal ? "flushed to zero" : "NOT flushed (slow)") + "; "
                 + Machine.current().line();
+    }
+
+    /**
+     * The environment a child process running libtorch (the PyTorch reference) gets on top of this one's, so that
+     * its OpenMP workers wait as this process's do: a setting made in this process is not in the environment Java
+     * hands its children.
+     */
+    public static Map<String, String> childEnvironment() {
+        return OpenMpWaits.forChildProcess();
     }
 
     public static int intraOpThreads() {

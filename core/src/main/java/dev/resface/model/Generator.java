@@ -1,31 +1,98 @@
 package dev.resface.model;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
-/** G0 / G1 of Table 1: a small encoder-decoder whose output is the residual image (or the image, in the ablation). */
-public final class Generator {
-    private Generator() {}
+/**
+ * G0 / G1 of Table 1: a small encoder-decoder whose output is the residual image (or the image, in the ablation).
+ * With the default decoder (conv, then nearest upsampling) the convs that follow an upsampling run on the map
+ * before it ({@link UpsampledConv}): the same function with fewer multiply-adds. Its six layers are named as a
+ * SequentialBlock names them, so checkpoints keep their tensor names.
+ */
+public final class Generator extends AbstractBlock {
+    private static final String LAYER = "SequentialBlock";
+    private final boolean upsampledConvs;
+    private final SequentialBlock[] layers = new SequentialBlock[6];
 
-    public static SequentialBlock build(ModelConfig c) {
+    public Generator(ModelConfig c) {
         float s = c.leakySlope();
-        SequentialBlock g = new SequentialBlock()
-                .add(Layers.convLeakyNorm(5, c.channels(64), 1, s))
-                .add(Layers.convLeakyNorm(4, c.channels(128), 2, s))
-                .add(Layers.convLeakyNorm(4, c.channels(256), 2, s))
-                .add(upLayer(c, c.channels(128)))
-                .add(upLayer(c, c.channels(64)))
-                .add(Layers.evenKernelSameConv(4, 3));
-        return g;
+        upsampledConvs = c.upsampling() == Upsampling.CONV_THEN_NEAREST;
+        layers[0] = Layers.convLeakyNorm(5, c.channels(64), 1, s);
+        layers[1] = Layers.convLeakyNorm(4, c.channels(128), 2, s);
+        layers[2] = Layers.convLeakyNorm(4, c.channels(256), 2, s);
+        layers[3] = upLayer(c, c.channels(128));
+        layers[4] = upLayer(c, c.channels(64));
+        layers[5] = Layers.evenKernelSameConv(4, 3);
+        for (SequentialBlock layer : layers) {
+            addChildBlock(LAYER, layer);
+        }
     }
 
-    private static SequentialBlock upLayer(ModelConfig c, int filters) {
+    /** With upsampled convs the upsampling is left out here: the next conv does it. */
+    private SequentialBlock upLayer(ModelConfig c, int filters) {
         float s = c.leakySlope();
         return switch (c.upsampling()) {
-            case CONV_THEN_NEAREST -> Layers.convLeakyNorm(3, filters, 1, s).add(Layers.nearestUpsample2x());
+            case CONV_THEN_NEAREST -> Layers.convLeakyNorm(3, filters, 1, s);
             case NEAREST_THEN_CONV -> new SequentialBlock().add(Layers.nearestUpsample2x()).add(Layers.convLeakyNorm(3, filters, 1, s));
             case TRANSPOSED -> new SequentialBlock()
                     .add(Layers.zeroStuff2x())
                     .add(Layers.convLeakyNorm(4, filters, 1, s));
         };
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList x = inputs;
+        int plain = upsampledConvs ? 4 : layers.length;
+        for (int i = 0; i < plain; i++) {
+            x = layers[i].forward(ps, x, training);
+        }
+        if (!upsampledConvs) {
+            return x;
+        }
+        // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
+        SequentialBlock fifth = layers[4];
+        Block conv5 = fifth.getChildren().get(0).getValue();
+        x = new NDList(UpsampledConv.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training), bias(ps, conv5, training)));
+        for (int i = 1; i < fifth.getChildren().size(); i++) {
+            x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
+        }
+        Block conv6 = layers[5].getChildren().get(0).getValue();
+        return new NDList(UpsampledConv.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training), bias(ps, conv6, training)));
+    }
+
+    private static NDArray weight(ParameterStore ps, Block conv, boolean training) {
+        Parameter p = conv.getParameters().get("weight");
+        return ps.getValue(p, p.getArray().getDevice(), training);
+    }
+
+    private static NDArray bias(ParameterStore ps, Block conv, boolean training) {
+        Parameter p = conv.getParameters().get("bias");
+        return ps.getValue(p, p.getArray().getDevice(), training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {new Shape(in.get(0), 3, in.get(2), in.get(3))};
+    }
+
+    /** Parameter shapes depend on channels only, so layers 5 and 6 may be initialised at the small map's size. */
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (SequentialBlock layer : layers) {
+            layer.initialize(manager, dataType, shapes);
+            shapes = layer.getOutputShapes(shapes);
+        }
     }
 }

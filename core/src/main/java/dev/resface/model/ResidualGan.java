@@ -23,13 +23,13 @@ public final class ResidualGan implements EditingModel {
     public ResidualGan(ModelConfig config, NDManager parent) {
         this.config = config;
         this.manager = parent.newSubManager();
-        this.g0 = Generator.build(config);
-        this.g1 = Generator.build(config);
+        this.g0 = new Generator(config);
+        this.g1 = new Generator(config);
         this.d = new Discriminator(config);
         Shape input = new Shape(1, 3, config.imageSize(), config.imageSize());
         for (Block b : List.of(g0, g1, d)) {
             // Weights ~ N(0, 0.02), biases 0; batch-norm scale stays 1 (a N(0,0.02) scale would zero the signal).
-            b.setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+            b.setInitializer(ChannelsLast.initializer(new NormalInitializer(0.02f)), Parameter.Type.WEIGHT);
             b.initialize(manager, DataType.FLOAT32, input);
         }
         if (config.zeroInitLastConv()) {
@@ -52,7 +52,7 @@ public final class ResidualGan implements EditingModel {
     public float[] changes(Direction direction, float[] nchw, int n, float strength) {
         int size = config.imageSize();
         try (NDManager scratch = manager.newSubManager()) {
-            NDArray x = scratch.create(nchw, new Shape(n, 3, size, size));
+            NDArray x = ChannelsLast.of(scratch.create(nchw, new Shape(n, 3, size, size)));
             NDArray r = edit(generator(direction), x, false).residual();
             return (strength == 1f ? r : r.mul(strength)).toFloatArray();
         }

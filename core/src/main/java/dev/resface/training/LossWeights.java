@@ -34,6 +34,11 @@ public record LossWeights(Double alpha, Double beta, boolean scaleForSize, Resid
         return baseAlpha(attribute) * sizeFactor(imageSize);
     }
 
+    /** l_pix's weight in l_G at this size: alpha, or 0 when the norm is dropped. */
+    public double pixelWeight(FaceAttribute attribute, int imageSize) {
+        return residualNorm.weight(effectiveAlpha(attribute, imageSize));
+    }
+
     public double effectiveBeta(FaceAttribute attribute, int imageSize) {
         double base = beta != null ? beta : 0.1 * baseAlpha(attribute);
         return base * sizeFactor(imageSize);

@@ -25,10 +25,14 @@ abstract class ParameterOptimizer implements Optimizer {
         }
     }
 
-    /** One zero tensor per parameter, for a rule's running state. */
+    /** One zero tensor per parameter, in the parameter's memory layout (see ChannelsLast), for a rule's state. */
     protected static List<NDArray> zerosLike(List<Parameter> params, NDManager manager) {
         List<NDArray> out = new ArrayList<>();
-        params.forEach(p -> out.add(manager.zeros(p.getArray().getShape())));
+        for (Parameter p : params) {
+            NDArray zeros = p.getArray().zerosLike();
+            zeros.attach(manager);
+            out.add(zeros);
+        }
         return out;
     }
 

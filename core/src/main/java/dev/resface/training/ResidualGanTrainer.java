@@ -10,12 +10,12 @@ import ai.djl.training.GradientCollector;
 import dev.resface.losses.DClass;
 import dev.resface.losses.GanLosses;
 import dev.resface.losses.ResidualNorm;
+import dev.resface.model.ChannelsLast;
 import dev.resface.model.ResidualGan;
 import dev.resface.model.ResidualGan.Edit;
 import dev.resface.model.ResidualGan.Judgement;
 import dev.resface.model.Trainability;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One training iteration of SPEC 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
@@ -52,7 +52,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
         this.adamD = new Adam(gan.d(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
         int size = gan.config().imageSize();
         this.norm = config.lossWeights().residualNorm();
-        this.alpha = norm.weight(config.lossWeights().effectiveAlpha(config.attribute(), size));
+        this.alpha = config.lossWeights().pixelWeight(config.attribute(), size);
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
         this.dual = config.dual();
         this.config = config;
@@ -84,9 +84,20 @@ public final class ResidualGanTrainer implements MethodTrainer {
         return step(x0, x1, phase -> {});
     }
 
-    /** x0: images without the attribute, x1: with it, both (N,3,s,s) in [-1,1] on the model's device. */
-    public StepLosses step(NDArray x0, NDArray x1, PhaseListener listener) {
-        try (NDManager scratch = x0.getManager().newSubManager()) {
+    /**
+     * x0: images without the attribute, x1: with it, both (N,3,s,s) in [-1,1] on the model's device.
+     *
+     * <p>Each phase makes its arrays in a manager of its own, closed before its backward: DJL frees an array only
+     * when its manager closes, and autograd keeps in its graph what the backward needs and frees it as it goes, as
+     * in PyTorch. With one manager for the iteration, every activation of all three phases stayed to its end: peak
+     * RSS at 128px, batch 8, was 2.27 GB against PyTorch's 1.41 GB.
+     */
+    public StepLosses step(NDArray images0, NDArray images1, PhaseListener listener) {
+        try (NDManager scratch = images0.getManager().newSubManager()) {
+            NDArray x0 = ChannelsLast.of(images0);
+            NDArray x1 = ChannelsLast.of(images1);
+            x0.attach(scratch);
+            x1.attach(scratch);
             // Every Adam has made one update per iteration, checkpointed with it, so this is the iteration made now.
             double rate = config.rateScale(adamD.steps() + 1);
             Edit edit0;
@@ -97,11 +108,15 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 for (Block b : gan.blocks()) {
                     Trainability.set(b, true);
                 }
-                edit0 = gan.edit(gan.g0(), x0, true);
-                edit1 = gan.edit(gan.g1(), x1, true);
+                edit0 = editKept(gan.g0(), x0, scratch);
+                edit1 = editKept(gan.g1(), x1, scratch);
                 Trainability.set(gan.g0(), false);
                 Trainability.set(gan.g1(), false);
-                NDArray loss = discriminatorLoss(x0, x1, edit0.edited().stopGradient(), edit1.edited().stopGradient());
+                NDArray loss;
+                try (NDManager phase = phaseOf(scratch, x0, x1, edit0.edited(), edit1.edited())) {
+                    loss = discriminatorLoss(x0, x1, edit0.edited().stopGradient(), edit1.edited().stopGradient());
+                    loss.attach(scratch);
+                }
                 gc.backward(loss);
                 lossD = loss.getFloat();
             }
@@ -112,13 +127,30 @@ public final class ResidualGanTrainer implements MethodTrainer {
             NDArray fixed0 = edit0.edited().stopGradient();
             NDArray fixed1 = edit1.edited().stopGradient();
             float[] g0 = generatorStep(gan.g0(), gan.g1(), adamG0, edit0, 2,
-                    f -> new NDList(x0, x1, f, fixed1), DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, rate, scratch);
+                    new NDList(x0, x1, edit0.edited(), fixed1), DClass.REAL_POSITIVE, DClass.REAL_NEGATIVE, rate, scratch);
             listener.after(Phase.G0);
             float[] g1 = generatorStep(gan.g1(), gan.g0(), adamG1, edit1, 3,
-                    f -> new NDList(x0, x1, fixed0, f), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, rate, scratch);
+                    new NDList(x0, x1, fixed0, edit1.edited()), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, rate, scratch);
             listener.after(Phase.G1);
             return StepLosses.residualGan(lossD, g0, g1);
         }
+    }
+
+    /** G's edit of x with its graph, the two outputs kept in {@code keep}, every other array of the pass closed. */
+    private Edit editKept(Block generator, NDArray x, NDManager keep) {
+        try (NDManager phase = phaseOf(keep, x)) {
+            Edit e = gan.edit(generator, x, true);
+            e.edited().attach(keep);
+            e.residual().attach(keep);
+            return e;
+        }
+    }
+
+    /** A manager that the results of ops on {@code inputs} go to until it closes; the inputs go back where they were. */
+    private static NDManager phaseOf(NDManager parent, NDArray... inputs) {
+        NDManager phase = parent.newSubManager();
+        phase.tempAttachAll(inputs);
+        return phase;
     }
 
     /**
@@ -142,44 +174,65 @@ public final class ResidualGanTrainer implements MethodTrainer {
 
     /**
      * l_G = -log p_target(x~) + -log p_source(x^) + alpha l_pix + beta l_per, where x^ is the other (frozen)
-     * generator's edit of x~: the dual term. {@code batchWith} places an image batch at group {@code slot} among the
-     * other groups D sees. Returns {total, adversarial, dual, pixel, perceptual}.
+     * generator's edit of x~: the dual term. {@code groups} are [x0, x1, x~0, x~1] with this generator's edit, the
+     * one with a graph, at {@code slot}. Returns {total, adversarial, dual, pixel, perceptual}.
      */
-    private float[] generatorStep(Block g, Block other, Adam adam, Edit edit, int slot,
-            Function<NDArray, NDList> batchWith, DClass target, DClass source, double rate, NDManager scratch) {
+    private float[] generatorStep(Block g, Block other, Adam adam, Edit edit, int slot, NDList groups, DClass target,
+            DClass source, double rate, NDManager scratch) {
         Trainability.set(g, true);
         Trainability.set(other, false);
         float[] values;
         try (GradientCollector gc = collector()) {
-            NDList judged = judgeInContext(batchWith.apply(edit.edited()), slot);
-            NDArray adversarial = GanLosses.crossEntropy(judged.get(0), target);
-            NDArray dualLoss = null;
-            if (dual) {
-                Edit back = gan.edit(other, edit.edited(), true);
-                dualLoss = GanLosses.crossEntropy(judgeInContext(batchWith.apply(back.edited()), slot).get(0), source);
+            NDList losses;
+            try (NDManager phase = phaseOf(scratch, groups.get(0), groups.get(1), groups.get(2), groups.get(3),
+                    edit.residual())) {
+                NDArray back = dual ? gan.edit(other, edit.edited(), true).edited() : null;
+                Judged judged = judge(groups, slot, back);
+                NDArray adversarial = GanLosses.crossEntropy(judged.edited(), target);
+                NDArray dualLoss = dual ? GanLosses.crossEntropy(judged.back(), source) : adversarial.zerosLike();
+                NDArray pixel = norm.of(edit.residual());
+                NDArray perceptual = GanLosses.perceptual(judged.phiInput(), judged.phiEdited());
+                NDArray total = GanLosses.generator(adversarial, dual ? dualLoss : null, pixel, perceptual, alpha, beta);
+                losses = new NDList(total, adversarial, dualLoss, pixel, perceptual);
+                losses.attach(scratch);
             }
-            NDArray pixel = norm.of(edit.residual());
-            NDArray perceptual = GanLosses.perceptual(judged.get(2), judged.get(1));
-            NDArray total = GanLosses.generator(adversarial, dualLoss, pixel, perceptual, alpha, beta);
-            gc.backward(total);
-            values = new float[] {total.getFloat(), adversarial.getFloat(), dualLoss == null ? 0f : dualLoss.getFloat(),
-                    pixel.getFloat(), perceptual.getFloat()};
+            gc.backward(losses.get(0));
+            values = new float[losses.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = losses.get(i).getFloat();
+            }
         }
         adam.step(scratch, rate);
         return values;
     }
 
+    /** D's logits of the edit and of its way back (null without the dual term), phi of the edit and of its input. */
+    private record Judged(NDArray edited, NDArray back, NDArray phiEdited, NDArray phiInput) {}
+
     /**
-     * {logits, phi} of group {@code slot} of [x0, x1, x~0, x~1], and phi of the unedited input that group was made
-     * from (group slot - 2). With batch norm in D the four groups go through D together, so it judges with the
-     * statistics it learned with; without, D treats images one by one and only the two groups needed are computed.
+     * With batch norm in D, each image is judged among the four groups, as D learned them, and the edit and its way
+     * back are two passes. Without, D treats images one by one: the edit and its way back share one pass, and only
+     * phi of the input is computed besides.
      */
-    private NDList judgeInContext(NDList groups, int slot) {
+    private Judged judge(NDList groups, int slot, NDArray back) {
         if (gan.config().discriminatorBatchNorm()) {
             Judgement all = gan.judge(NDArrays.concat(groups), true);
-            return new NDList(group(all.logits(), slot, 4), group(all.features(), slot, 4), group(all.features(), slot - 2, 4));
+            NDArray backLogits = null;
+            if (back != null) {
+                NDList withBack = new NDList(groups);
+                withBack.set(slot, back);
+                backLogits = group(gan.judge(NDArrays.concat(withBack), true).logits(), slot, 4);
+            }
+            return new Judged(group(all.logits(), slot, 4), backLogits, group(all.features(), slot, 4),
+                    group(all.features(), slot - 2, 4));
         }
-        Judgement one = gan.judge(groups.get(slot), true);
-        return new NDList(one.logits(), one.features(), gan.features(groups.get(slot - 2), true));
+        NDArray edited = groups.get(slot);
+        NDArray phiInput = gan.features(groups.get(slot - 2), true);
+        if (back == null) {
+            Judgement one = gan.judge(edited, true);
+            return new Judged(one.logits(), null, one.features(), phiInput);
+        }
+        Judgement both = gan.judge(edited.concat(back), true);
+        return new Judged(group(both.logits(), 0, 2), group(both.logits(), 1, 2), group(both.features(), 0, 2), phiInput);
     }
 }

@@ -52,6 +52,24 @@ class TrainerStepTest {
         }
     }
 
+    /** Every array an iteration makes, the inputs' channels-last copies included, is closed by its end. */
+    @Test
+    void anIterationLeavesNoArrayInTheCallersManager() {
+        Torch.start();
+        try (NDManager m = Torch.newManager();
+                ResidualGan gan = new ResidualGan(new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, true), m);
+                NDManager step = m.newSubManager()) {
+            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config());
+            NDArray x0 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            NDArray x1 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            trainer.step(x0, x1);
+            int arrays = step.getManagedArrays().size();
+            StepLosses losses = trainer.step(x0, x1);
+            assertThat(step.getManagedArrays()).hasSize(arrays).hasSize(2);
+            assertThat(losses.allFinite()).isTrue();
+        }
+    }
+
     /** The dual term must reach G0 through G1: with dual learning G0's update differs from the no-dual one. */
     @Test
     void dualTermFlowsThroughTheFrozenOtherGenerator() {

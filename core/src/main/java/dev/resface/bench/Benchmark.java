@@ -1,4 +1,4 @@
-package dev.resface.training;
+package dev.resface.bench;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,10 +9,14 @@ import dev.resface.model.Direction;
 import dev.resface.model.FlopCount;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
+import dev.resface.training.CelebaTrainingData;
+import dev.resface.training.DataConfig;
+import dev.resface.training.LossWeights;
+import dev.resface.training.ResidualGanTrainer;
+import dev.resface.training.TrainConfig;
 import dev.resface.util.PeakMemory;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /** Times training iterations and generator inference on random images; prints figures, asserts nothing. */
 public final class Benchmark {
@@ -24,9 +28,15 @@ public final class Benchmark {
 
     public record TrainTiming(double medianSeconds, double imagesPerSecond, double gflops) {}
 
-    public TrainTiming training(ModelConfig model, int batch, int warmup, int timed) {
-        TrainConfig config = new TrainConfig(FaceAttribute.EYEGLASSES, warmup + timed, batch, 2e-4, null, 0.5, 0.999,
+    /** How every timed iteration trains (Eyeglasses' loss weights); the PyTorch reference is given the same. */
+    public static TrainConfig trainConfig(int batch, long iterations) {
+        return new TrainConfig(FaceAttribute.EYEGLASSES, iterations, batch, 2e-4, null, 0.5, 0.999,
                 new LossWeights(null, null, true), true, null, 1, 1, 1, 1);
+    }
+
+    /** Seconds of each timed training iteration on random images, after {@code warmup} untimed ones. */
+    public static double[] trainingSeconds(ModelConfig model, int batch, int warmup, int timed) {
+        TrainConfig config = trainConfig(batch, warmup + timed);
         int s = model.imageSize();
         double[] seconds = new double[timed];
         try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {
@@ -43,12 +53,19 @@ public final class Benchmark {
                 }
             }
         }
-        double median = median(seconds);
+        return seconds;
+    }
+
+    public TrainTiming training(ModelConfig model, int batch, int warmup, int timed) {
+        double[] seconds = trainingSeconds(model, batch, warmup, timed);
+        int s = model.imageSize();
+        double median = Timings.median(seconds);
         double gflops = FlopCount.trainingStep(model, true) * batch / median / 1e9;
         TrainTiming t = new TrainTiming(median, batch / median, gflops);
         out.printf("train %3dpx width %.2f batch %2d: %.3f s/iteration (median of %d after %d warm-up, range %s),"
                         + " %.1f images/s, %.1f GFLOP/s%n",
-                s, model.width(), batch, median, timed, warmup, range(seconds, 1, "%.3f"), t.imagesPerSecond(), gflops);
+                s, model.width(), batch, median, timed, warmup, Timings.range(seconds, 1, "%.3f"), t.imagesPerSecond(),
+                gflops);
         return t;
     }
 
@@ -75,19 +92,20 @@ public final class Benchmark {
                 }
             }
         }
-        double median = median(seconds);
+        double median = Timings.median(seconds);
         out.printf("data  %3dpx batch %2d: %.2f ms/iteration (median of %d, range %s), %.2f%% of the step's %.3f s%n",
-                size, batch, median * 1000, timed, range(seconds, 1000, "%.2f"), 100 * median / stepSeconds,
+                size, batch, median * 1000, timed, Timings.range(seconds, 1000, "%.2f"), 100 * median / stepSeconds,
                 stepSeconds);
         return median;
     }
 
-    public double inference(ModelConfig model, int batch, int timed) {
+    /** Seconds of each timed call of G1 (the editor's path: an image array in, a change array out). */
+    public static double[] inferenceSeconds(ModelConfig model, int batch, int warmup, int timed) {
         int s = model.imageSize();
         double[] seconds = new double[timed];
         try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {
             float[] x = new float[batch * 3 * s * s];
-            for (int i = -2; i < timed; i++) {
+            for (int i = -warmup; i < timed; i++) {
                 long t0 = System.nanoTime();
                 gan.changes(Direction.REMOVE, x, batch, 1f);
                 if (i >= 0) {
@@ -95,26 +113,18 @@ public final class Benchmark {
                 }
             }
         }
-        double msPerImage = median(seconds) * 1000 / batch;
-        out.printf("G inference %3dpx width %.2f batch %2d: %.2f ms/image (median of %d, range %s)%n", s, model.width(),
-                batch, msPerImage, timed, range(seconds, 1000.0 / batch, "%.2f"));
+        return seconds;
+    }
+
+    public double inference(ModelConfig model, int batch, int timed) {
+        double[] seconds = inferenceSeconds(model, batch, 2, timed);
+        double msPerImage = Timings.median(seconds) * 1000 / batch;
+        out.printf("G inference %3dpx width %.2f batch %2d: %.2f ms/image (median of %d, range %s)%n",
+                model.imageSize(), model.width(), batch, msPerImage, timed, Timings.range(seconds, 1000.0 / batch, "%.2f"));
         return msPerImage;
     }
 
     public void peakMemory() {
         out.printf("peak RSS: %.2f GB%n", PeakMemory.peakRssBytes() / 1e9);
-    }
-
-    /** "min-max" of the timings, scaled. */
-    private static String range(double[] v, double scale, String format) {
-        double lo = Arrays.stream(v).min().orElse(Double.NaN) * scale;
-        double hi = Arrays.stream(v).max().orElse(Double.NaN) * scale;
-        return String.format(java.util.Locale.ROOT, format + "-" + format, lo, hi);
-    }
-
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

@@ -1,0 +1,89 @@
+package dev.resface.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.resface.engine.Torch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The decoder's convs on the map before upsampling against the same convs on the upsampled map. */
+class UpsampledConvTest {
+    static NDManager manager;
+
+    @BeforeAll
+    static void start() {
+        Torch.start();
+        manager = Torch.newManager();
+        Torch.seed(7);
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    /** 2x nearest upsampling by two repeats: independent of the code under test. */
+    private static NDArray upsampled(NDArray x) {
+        return x.repeat(2, 2).repeat(3, 2);
+    }
+
+    private static NDArray conv(NDArray x, NDArray w, NDArray b, int pad) {
+        return x.getNDArrayInternal().convolution(x, w, b, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1)
+                .singletonOrThrow();
+    }
+
+    private static double worstDifference(NDArray a, NDArray b) {
+        assertThat(a.getShape()).isEqualTo(b.getShape());
+        return a.sub(b).abs().max().getFloat();
+    }
+
+    @Test
+    void threeByThreeEqualsTheConvOfTheUpsampledMapBordersIncluded() {
+        NDArray x = manager.randomUniform(-1, 1, new Shape(2, 5, 6, 7));
+        NDArray w = manager.randomNormal(0, 0.5f, new Shape(4, 5, 3, 3), DataType.FLOAT32);
+        NDArray b = manager.randomUniform(-1, 1, new Shape(4));
+        NDArray expected = conv(upsampled(x), w, b, 1);
+        assertThat(expected.getShape()).isEqualTo(new Shape(2, 4, 12, 14));
+        assertThat(worstDifference(UpsampledConv.threeByThree(x, w, b), expected)).isLessThan(1e-5);
+        assertThat(worstDifference(UpsampledConv.threeByThree(ChannelsLast.of(x), ChannelsLast.of(w), b), expected))
+                .isLessThan(1e-5);
+    }
+
+    @Test
+    void evenFourByFourEqualsTheSameSizeConvOfTheUpsampledMap() {
+        NDArray x = manager.randomUniform(-1, 1, new Shape(2, 5, 6, 7));
+        NDArray w = manager.randomNormal(0, 0.5f, new Shape(3, 5, 4, 4), DataType.FLOAT32);
+        NDArray b = manager.randomUniform(-1, 1, new Shape(3));
+        // Padded by 2 on both sides, then the first row and column dropped: Layers.evenKernelSameConv.
+        NDArray expected = conv(upsampled(x), w, b, 2).get(":, :, 1:, 1:");
+        assertThat(expected.getShape()).isEqualTo(new Shape(2, 3, 12, 14));
+        assertThat(worstDifference(UpsampledConv.evenFourByFour(x, w, b), expected)).isLessThan(1e-5);
+    }
+
+    @Test
+    void theGeneratorComputesWhatItsLayersDoInSequence() {
+        ModelConfig c = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
+        try (NDManager m = manager.newSubManager(); ResidualGan gan = new ResidualGan(c, m)) {
+            Generator g = (Generator) gan.g0();
+            NDArray x = m.randomUniform(-1, 1, new Shape(3, 3, 32, 32));
+            NDArray fast = gan.edit(g, x, false).residual();
+            // The table read literally: every layer in turn, nearest upsampling after layers 4 and 5.
+            NDList y = new NDList(x);
+            for (int i = 0; i < 6; i++) {
+                y = g.getChildren().get(i).getValue().forward(new ai.djl.training.ParameterStore(m, false), y, false);
+                if (i == 3 || i == 4) {
+                    y = new NDList(upsampled(y.singletonOrThrow()));
+                }
+            }
+            float scale = fast.abs().max().getFloat();
+            assertThat(scale).isGreaterThan(1e-5f);
+            assertThat(worstDifference(fast, y.singletonOrThrow()) / scale).isLessThan(1e-4);
+        }
+    }
+}
