@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             EditCommand.class,
             ServeCommand.class,
+            SparkEditCommand.class,
             DemoCommand.class,
             BenchCommand.class,
             LandmarksCommand.class,

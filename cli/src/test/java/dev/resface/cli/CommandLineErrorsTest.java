@@ -138,6 +138,18 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void racingPyTorchWithoutAUsablePythonIsOneLineNamingWhatWasTried(@TempDir Path dir) {
+        String python = dir.resolve("no-python3").toString();
+        Outcome o = run("bench", "--against-pytorch", "--python", python, "--rounds", "1");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).startsWith("resface: error: --against-pytorch needs a Python that can import torch")
+                .contains(python).contains("python3-torch").doesNotContain("\n").doesNotContain("\tat ");
+        Outcome rounds = run("bench", "--against-pytorch", "--rounds", "0");
+        assertThat(rounds.code()).isEqualTo(2);
+        assertThat(rounds.err().strip()).isEqualTo("resface: error: --rounds and --timed must be positive, got 0 and 5");
+    }
+
+    @Test
     void theDeviceIsOneChoiceRecordedInTheRunAndAMissingGpuIsOneLine(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("synth");
         assertThat(run("synth", "--out", data.toString(), "--count", "40").code()).isZero();

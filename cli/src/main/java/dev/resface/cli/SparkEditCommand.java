@@ -1,0 +1,104 @@
+package dev.resface.cli;
+
+import dev.resface.BadInputException;
+import dev.resface.editing.Editor;
+import dev.resface.engine.Torch;
+import dev.resface.model.Direction;
+import dev.resface.photo.FaceFinder;
+import dev.resface.spark.SparkEditBenchmark;
+import dev.resface.spark.SparkEditConfig;
+import dev.resface.spark.SparkEditJob;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "spark-edit", mixinStandardHelpOptions = true,
+        description = "Edit every face of a photo collection as an Apache Spark job (local[*] unless --master or"
+                + " spark-submit says otherwise): edited photos under OUT/photos, a Parquet row per photo in"
+                + " OUT/results; a rerun on the same OUT skips the photos already done. Run through ./resface, which"
+                + " puts Spark on the class path.")
+final class SparkEditCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, description = "a folder of photos, or a text file of photo paths (one a line)")
+    Path input;
+
+    @Option(names = "--runs", required = true, split = ",", description = "run folders, applied in turn (comma-separated or repeated); every executor must be able to read them")
+    List<Path> runs;
+
+    @Option(names = "--out", required = true, description = "output folder: photos/, results/ (Parquet), config.json")
+    Path out;
+
+    @Option(names = "--direction", required = true, description = "add (G0) or remove (G1)")
+    String direction;
+
+    @Option(names = "--strength", defaultValue = "1", description = "s in x + s*r, 0..2 (default ${DEFAULT-VALUE})")
+    float strength;
+
+    @Option(names = "--crops", description = "the inputs are aligned face crops (CelebA 178x218 or square): edit them as they are, without finding faces")
+    boolean crops;
+
+    @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
+    String master;
+
+    @Option(names = "--chunk", defaultValue = "1000", description = "photos per Spark job; a killed job loses at most one chunk (default ${DEFAULT-VALUE})")
+    int chunk;
+
+    @Option(names = "--bench", description = "instead: run the job into OUT/spark, then the same photos through a plain"
+            + " one-thread loop of the same per-photo work into OUT/loop, and print photos/s for both")
+    boolean bench;
+
+    @Mixin
+    FaceApiOption faceApi;
+
+    @Mixin
+    PredictorOption predictor;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(strength >= 0 && strength <= 2)) {
+            throw new BadInputException("--strength must be between 0 and 2, got " + strength);
+        }
+        if (chunk < 1) {
+            throw new BadInputException("--chunk must be positive, got " + chunk);
+        }
+        if (!Files.exists(input)) {
+            throw new BadInputException(input + ": no such folder or path list");
+        }
+        Direction d = Direction.parse(direction);
+        requireSpark();
+        Torch.start();
+        // Checked here, before Spark starts, so that a bad run or model is one line, not a failed task on a cluster.
+        for (Path run : runs) {
+            Editor.open(run).close();
+        }
+        if (!crops) {
+            FaceFinder.load(faceApi.resolved(), predictor.file).close();
+        }
+        SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(),
+                runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), out.toAbsolutePath().toString(), d,
+                strength, crops, faceApi.resolved().toAbsolutePath().toString(),
+                predictor.file.toAbsolutePath().toString(), master, chunk);
+        if (bench) {
+            SparkEditBenchmark.run(config, System.out);
+            return 0;
+        }
+        SparkEditJob.Summary s = SparkEditJob.run(config, System.err);
+        System.err.printf("spark-edit: %d photo(s) edited now in %.1f s, %d skipped as done; the table holds %d ok"
+                + " (%d faces), %d without a face, %d errors: %s%n", s.now(), s.seconds(), s.skipped(), s.ok(), s.faces(),
+                s.noFace(), s.error(), out.resolve("results"));
+        return 0;
+    }
+
+    /** Spark is the cluster's, or, locally, the copy the launcher adds: resface's own jar does not carry it. */
+    private static void requireSpark() {
+        try {
+            Class.forName("org.apache.spark.sql.SparkSession", false, SparkEditCommand.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new BadInputException("spark-edit needs Spark on the class path: run it as ./resface spark-edit"
+                    + " (which adds spark/target/spark-libs), or under spark-submit");
+        }
+    }
+}

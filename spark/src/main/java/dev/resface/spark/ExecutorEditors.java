@@ -1,0 +1,42 @@
+package dev.resface.spark;
+
+import dev.resface.editing.Editor;
+import dev.resface.engine.Torch;
+import dev.resface.photo.FaceFinder;
+import dev.resface.photo.PhotoPipeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runs and the face finder of a job, loaded once per executor JVM and shared by its task threads. An edit takes
+ * the lock: libtorch already spreads one edit over every core, while decoding and encoding, outside the lock, go on
+ * in parallel.
+ */
+final class ExecutorEditors {
+    private static final Map<SparkEditConfig, ExecutorEditors> LOADED = new HashMap<>();
+
+    final List<Editor> editors;
+    /** null for aligned crops. */
+    final PhotoPipeline pipeline;
+
+    private ExecutorEditors(List<Editor> editors, PhotoPipeline pipeline) {
+        this.editors = editors;
+        this.pipeline = pipeline;
+    }
+
+    static synchronized ExecutorEditors of(SparkEditConfig config) {
+        Torch.startThread();
+        return LOADED.computeIfAbsent(config, c -> {
+            List<Editor> editors = new ArrayList<>();
+            for (String run : c.runs()) {
+                editors.add(Editor.open(Path.of(run)));
+            }
+            PhotoPipeline pipeline = c.crops() ? null
+                    : new PhotoPipeline(FaceFinder.load(Path.of(c.faceApi()), Path.of(c.predictor())), editors);
+            return new ExecutorEditors(editors, pipeline);
+        });
+    }
+}

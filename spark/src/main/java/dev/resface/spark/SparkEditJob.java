@@ -1,0 +1,140 @@
+package dev.resface.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.hash;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+
+import dev.resface.BadInputException;
+import dev.resface.util.PrettyJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.function.FilterFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The driver of {@code resface spark-edit}: the input's paths less those already in the results table, split into
+ * chunks, each chunk one Spark job whose rows are appended to the table when it commits. A rerun on the same output
+ * folder therefore goes on where a killed one stopped, losing at most one chunk.
+ */
+public final class SparkEditJob {
+    static final String RESULTS = "results";
+    static final String PHOTOS = "photos";
+    static final String CONFIG = "config.json";
+
+    /**
+     * The results table after a job: its rows by status and the faces in them (earlier runs' rows included), the
+     * photos this job edited, those it skipped as done before, and its wall time.
+     */
+    public record Summary(long ok, long noFace, long error, long faces, long now, long skipped, double seconds) {}
+
+    private SparkEditJob() {}
+
+    public static Summary run(SparkEditConfig config, PrintStream log) throws IOException {
+        Path out = Path.of(config.out());
+        checkSameEdit(config, out);
+        Files.createDirectories(out.resolve(PHOTOS));
+        PrettyJson.write(out.resolve(CONFIG), config);
+        long t0 = System.nanoTime();
+        try (SparkSession spark = session(config)) {
+            Dataset<String> all = paths(spark, config);
+            String results = out.resolve(RESULTS).toString();
+            Dataset<String> pending = all;
+            boolean anyDone = Files.isDirectory(out.resolve(RESULTS));
+            if (anyDone) {
+                Dataset<Row> done = spark.read().parquet(results).select(col("path"));
+                pending = all.join(done, all.col("value").equalTo(done.col("path")), "left_anti").as(Encoders.STRING());
+            }
+            long total = all.count();
+            long todo = pending.count();
+            int chunks = (int) Math.max(1, (todo + config.chunk() - 1) / config.chunk());
+            log.printf("spark-edit: %d photos, %d already done, %d to edit in %d chunk(s) on %s%n", total, total - todo,
+                    todo, chunks, spark.sparkContext().master());
+            int parallelism = spark.sparkContext().defaultParallelism();
+            for (int k = 0; k < chunks && todo > 0; k++) {
+                Dataset<String> chunk = pending.filter(pmod(hash(col("value")), lit(chunks)).equalTo(k))
+                        .repartition(parallelism);
+                chunk.mapPartitions(new PhotoEditTask(config), Encoders.row(PhotoRow.SCHEMA))
+                        .write().mode(SaveMode.Append).parquet(results);
+                log.printf("spark-edit: chunk %d/%d written%n", k + 1, chunks);
+            }
+            return summary(spark, results, todo, total - todo, t0);
+        }
+    }
+
+    private static Summary summary(SparkSession spark, String results, long now, long skipped, long t0) {
+        List<Row> counts = spark.read().parquet(results).groupBy("status").agg(
+                org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.sum("faces")).collectAsList();
+        long ok = 0;
+        long noFace = 0;
+        long error = 0;
+        long faces = 0;
+        for (Row r : counts) {
+            long n = r.getLong(1);
+            faces += r.isNullAt(2) ? 0 : r.getLong(2);
+            switch (r.getString(0)) {
+                case PhotoRow.OK -> ok = n;
+                case PhotoRow.NO_FACE -> noFace = n;
+                default -> error = n;
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Summary(ok, noFace, error, faces, now, skipped, seconds);
+    }
+
+    private static SparkSession session(SparkEditConfig config) {
+        String master = config.master() != null ? config.master() : System.getProperty("spark.master", "local[*]");
+        SparkSession.Builder b = SparkSession.builder().appName("resface spark-edit").master(master);
+        if (master.startsWith("local")) {
+            b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4");
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+
+    /**
+     * A folder's files (all of them: a non-image is an error row, not a silent skip), listed on the driver; or a
+     * text file of paths, which Spark reads and partitions itself, for collections too large to list here.
+     */
+    static Dataset<String> paths(SparkSession spark, SparkEditConfig config) throws IOException {
+        Path input = Path.of(config.input());
+        if (Files.isDirectory(input)) {
+            List<String> files;
+            try (Stream<Path> walk = Files.walk(input)) {
+                files = walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
+            }
+            return spark.createDataset(files, Encoders.STRING());
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new BadInputException(input + ": no such folder or path list");
+        }
+        String base = input.toAbsolutePath().getParent().toString();
+        return spark.read().textFile(input.toString())
+                .map((MapFunction<String, String>) String::strip, Encoders.STRING())
+                .filter((FilterFunction<String>) line -> !line.isEmpty() && !line.startsWith("#"))
+                .map((MapFunction<String, String>) line -> Path.of(base).resolve(line).normalize().toString(), Encoders.STRING());
+    }
+
+    /** A rerun must ask for the edit the folder holds, or its skipped rows would be another edit's. */
+    private static void checkSameEdit(SparkEditConfig config, Path out) throws IOException {
+        Path file = out.resolve(CONFIG);
+        if (!Files.exists(file)) {
+            return;
+        }
+        SparkEditConfig before = PrettyJson.read(file, SparkEditConfig.class);
+        if (!before.sameEdit(config)) {
+            throw new BadInputException(file + ": this folder holds a job with other runs, direction, strength or"
+                    + " --crops; give another --out");
+        }
+    }
+}
