@@ -68,7 +68,6 @@ final class SparkEditCommand implements Callable<Integer> {
             throw new BadInputException(input + ": no such folder or path list");
         }
         Direction d = Direction.parse(direction);
-        requireSpark();
         Torch.start();
         // Checked here, before Spark starts, so that a bad run or model is one line, not a failed task on a cluster.
         for (Path run : runs) {
@@ -77,6 +76,7 @@ final class SparkEditCommand implements Callable<Integer> {
         if (!crops) {
             FaceFinder.load(faceApi.resolved(), predictor.file).close();
         }
+        requireSpark();
         SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(),
                 runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), out.toAbsolutePath().toString(), d,
                 strength, crops, faceApi.resolved().toAbsolutePath().toString(),

@@ -2,7 +2,9 @@ package dev.resface.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Function;
 import com.sun.jna.NativeLibrary;
@@ -92,6 +94,16 @@ public final class Torch {
     private static int gpuCount() {
         start();
         return Engine.getEngine("PyTorch").getGpuCount();
+    }
+
+    /**
+     * Backward from a scalar, keeping its graph for a second backward when asked: DJL's gradient collector always
+     * frees it. Gradients accumulate as the collector's do.
+     */
+    public static void backward(NDArray scalar, boolean keepGraph) {
+        try (NDArray ones = scalar.onesLike()) {
+            JniUtils.backward((PtNDArray) scalar, (PtNDArray) ones, keepGraph, false);
+        }
     }
 
     public static NDManager newManager() {

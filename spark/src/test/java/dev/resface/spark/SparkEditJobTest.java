@@ -1,0 +1,154 @@
+package dev.resface.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.resface.BadInputException;
+import dev.resface.data.FaceAttribute;
+import dev.resface.data.synth.SynthFaces;
+import dev.resface.engine.Torch;
+import dev.resface.model.Direction;
+import dev.resface.model.ModelConfig;
+import dev.resface.model.Upsampling;
+import dev.resface.training.CelebaTrainingData;
+import dev.resface.training.DataConfig;
+import dev.resface.training.LossWeights;
+import dev.resface.training.RunConfig;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainConfig;
+import dev.resface.training.TrainingRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The spark-edit job on local[2]: face-api's group photos beside a faceless picture and four bad files, the
+ * Parquet rows read back with Spark, the edited photos, and a rerun that edits only what is new.
+ */
+class SparkEditJobTest {
+    static final Path FACE_API = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
+    static final Path PREDICTOR = Path.of("/usr/share/dlib/shape_predictor_68_face_landmarks.dat");
+    @TempDir
+    static Path dir;
+    static Path runDir;
+
+    /** One 32px iteration from a random last conv: weights whose edits show. */
+    @BeforeAll
+    static void train() throws Exception {
+        Torch.start();
+        Path data = dir.resolve("synth");
+        SynthFaces.write(data, 160, 1);
+        runDir = dir.resolve("run");
+        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, 3);
+        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, 1, 2, 2e-4, null, 0.5, 0.999,
+                new LossWeights(null, null, true), true, null, 1, 1, 1, 1);
+        DataConfig dataConfig = new DataConfig(data.toString(), "paper", true, null, false);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+        new TrainingRun(new RunConfig(model, train, dataConfig), new RunFolder(runDir),
+                new CelebaTrainingData(dataConfig, FaceAttribute.EYEGLASSES, 32, 2, 1), quiet).run(false);
+    }
+
+    /** The job and what it logged. */
+    record Outcome(SparkEditJob.Summary summary, String log) {}
+
+    static Outcome sparkEdit(Path input, Path out, Direction direction) throws Exception {
+        SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(), List.of(runDir.toString()),
+                out.toString(), direction, 1f, false, FACE_API.toAbsolutePath().toString(), PREDICTOR.toString(),
+                "local[2]", 3);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SparkEditJob.Summary s = SparkEditJob.run(config, new PrintStream(log, true));
+        return new Outcome(s, log.toString());
+    }
+
+    static Map<String, Row> rows(Path out) {
+        SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
+        try {
+            Map<String, Row> byPath = new HashMap<>();
+            List<Row> all = spark.read().parquet(out.resolve("results").toString()).collectAsList();
+            for (Row r : all) {
+                assertThat(byPath.put(Path.of((String) r.getAs("path")).getFileName().toString(), r)).as("one row a photo").isNull();
+            }
+            return byPath;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void badFilesAreErrorRowsFacesAreEditedAndARerunEditsOnlyWhatIsNew() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.copy(FACE_API.resolve("demo/sample1.jpg"), in.resolve("sample1.jpg"));
+        Files.copy(FACE_API.resolve("demo/sample2.jpg"), in.resolve("sample2.jpg"));
+        ImageIO.write(new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB), "png", in.resolve("blank.png").toFile());
+        Files.writeString(in.resolve("notes.txt"), "not an image");
+        byte[] jpeg = Files.readAllBytes(FACE_API.resolve("demo/sample3.jpg"));
+        Files.write(in.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, 2000));
+        Files.write(in.resolve("empty.jpg"), new byte[0]);
+        Path out = dir.resolve("out");
+
+        var first = sparkEdit(in, out, Direction.REMOVE);
+        assertThat(first.log()).contains("6 photos, 0 already done, 6 to edit in 2 chunk(s) on local[2]");
+        assertThat(first.summary()).extracting("ok", "noFace", "error", "now", "skipped").containsExactly(2L, 1L, 3L, 6L, 0L);
+        Map<String, Row> rows = rows(out);
+        assertThat(rows).hasSize(6);
+        for (String photo : List.of("sample1.jpg", "sample2.jpg")) {
+            Row r = rows.get(photo);
+            assertThat((String) r.getAs("status")).isEqualTo("ok");
+            int faces = r.getAs("faces");
+            assertThat(faces).isPositive();
+            List<Row> boxes = r.getList(r.fieldIndex("boxes"));
+            assertThat(boxes).hasSize(faces);
+            for (Row b : boxes) {
+                assertThat((double) b.getAs("score")).isBetween(0.5, 1.0);
+                assertThat((double) b.getAs("width")).isGreaterThan(10);
+            }
+            BufferedImage edited = ImageIO.read(Path.of((String) r.getAs("output")).toFile());
+            BufferedImage input = ImageIO.read(in.resolve(photo).toFile());
+            assertThat(edited.getWidth()).isEqualTo(input.getWidth());
+            assertThat(edited.getHeight()).isEqualTo(input.getHeight());
+            assertThat((double) r.getAs("seconds")).isPositive();
+        }
+        assertThat(rows.get("sample1.jpg").<Integer>getAs("faces")).isEqualTo(3);
+        assertThat((String) rows.get("blank.png").getAs("status")).isEqualTo("no_face");
+        assertThat((Object) rows.get("blank.png").getAs("output")).isNull();
+        Map<String, String> errors = new HashMap<>();
+        for (String bad : List.of("notes.txt", "truncated.jpg", "empty.jpg")) {
+            assertThat((String) rows.get(bad).getAs("status")).isEqualTo("error");
+            errors.put(bad, rows.get(bad).getAs("error"));
+        }
+        assertThat(errors.get("notes.txt")).isEqualTo("not a readable image");
+        assertThat(errors.get("empty.jpg")).isEqualTo("empty file");
+        assertThat(errors.get("truncated.jpg")).isNotBlank();
+        try (var photos = Files.list(out.resolve("photos"))) {
+            assertThat(photos.toList()).hasSize(2);
+        }
+
+        // A path list on the same folder: the photo already done is skipped, a new one and a missing one are added.
+        Path list = dir.resolve("list.txt");
+        Files.copy(FACE_API.resolve("demo/sample4.jpg"), in.resolve("sample4.jpg"));
+        Files.writeString(list, "# photos\nin/sample1.jpg\n" + in.resolve("sample4.jpg") + "\n\nnowhere/gone.jpg\n");
+        var second = sparkEdit(list, out, Direction.REMOVE);
+        assertThat(second.log()).contains("3 photos, 1 already done, 2 to edit");
+        assertThat(second.summary()).extracting("ok", "error", "now", "skipped").containsExactly(3L, 4L, 2L, 1L);
+        Map<String, Row> after = rows(out);
+        assertThat(after).hasSize(8);
+        assertThat((String) after.get("sample4.jpg").getAs("status")).isEqualTo("ok");
+        assertThat((String) after.get("gone.jpg").getAs("error")).isEqualTo("file not found");
+        assertThat(after.get("sample1.jpg").<Double>getAs("seconds")).isEqualTo(rows.get("sample1.jpg").<Double>getAs("seconds"));
+
+        assertThatThrownBy(() -> sparkEdit(in, out, Direction.ADD)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("config.json").hasMessageContaining("holds a job with other runs, direction");
+    }
+}
