@@ -46,11 +46,8 @@ final class EditCommand implements Callable<Integer> {
         Path photos;
     }
 
-    @Option(names = "--direction", required = true, description = "add (G0) or remove (G1)")
-    String direction;
-
-    @Option(names = "--strength", defaultValue = "1", description = "s in x + s*r, 0..2 (default ${DEFAULT-VALUE})")
-    float strength;
+    @Mixin
+    EditChoice choice;
 
     @Option(names = "--out", description = "output folder (default: MODEL/edits, or MODEL/photo-edits with --photo)")
     Path out;
@@ -66,10 +63,8 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(strength >= 0 && strength <= 2)) {
-            throw new BadInputException("--strength must be between 0 and 2, got " + strength);
-        }
-        Direction d = Direction.parse(direction);
+        choice.strength();
+        Direction d = choice.direction();
         if (source.photos != null) {
             return photos(d, PhotoOutputs.Format.parse(format));
         }
@@ -89,8 +84,8 @@ final class EditCommand implements Callable<Integer> {
             Map<Path, RgbImage> prepared = new LinkedHashMap<>();
             images.forEach((file, image) -> prepared.put(file, editor.prepare(image, file)));
             for (var entry : prepared.entrySet()) {
-                Editor.Result r = editor.edit(entry.getValue(), d, strength);
-                String stem = d.outputStem(stem(entry.getKey()), strength);
+                Editor.Result r = editor.edit(entry.getValue(), d, choice.strength);
+                String stem = d.outputStem(stem(entry.getKey()), choice.strength);
                 ImageFiles.writePng(target.resolve(stem + ".png"), ImageConversions.toRgb(r.edited(), size));
                 ImageFiles.writePng(target.resolve(stem + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
                 bar.step();
@@ -136,13 +131,13 @@ final class EditCommand implements Callable<Integer> {
                 // checked before anything was written; this one changed since
                 throw BadInputException.at(file, e.getMessage());
             }
-            PhotoPipeline.Outcome outcome = pipeline.edit(photo, d, strength);
+            PhotoPipeline.Outcome outcome = pipeline.edit(photo, d, choice.strength);
             Map<String, Object> about = new LinkedHashMap<>();
             about.put("photo", file.getFileName().toString());
             about.put("runs", models.stream().map(Path::toString).toList());
             about.put("direction", d.id());
-            about.put("strength", strength);
-            PhotoOutputs.write(target, d.outputStem(stem(file), strength), outcome, fmt, about);
+            about.put("strength", choice.strength);
+            PhotoOutputs.write(target, d.outputStem(stem(file), choice.strength), outcome, fmt, about);
             faces += outcome.faces().size();
             if (outcome.faces().isEmpty()) {
                 faceless.add(file.getFileName().toString());

@@ -31,11 +31,8 @@ final class SparkEditCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder: photos/, results/ (Parquet), config.json")
     Path out;
 
-    @Option(names = "--direction", required = true, description = "add (G0) or remove (G1)")
-    String direction;
-
-    @Option(names = "--strength", defaultValue = "1", description = "s in x + s*r, 0..2 (default ${DEFAULT-VALUE})")
-    float strength;
+    @Mixin
+    EditChoice choice;
 
     @Option(names = "--crops", description = "the inputs are aligned face crops (CelebA 178x218 or square): edit them as they are, without finding faces")
     boolean crops;
@@ -58,16 +55,14 @@ final class SparkEditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(strength >= 0 && strength <= 2)) {
-            throw new BadInputException("--strength must be between 0 and 2, got " + strength);
-        }
+        float strength = choice.strength();
         if (chunk < 1) {
             throw new BadInputException("--chunk must be positive, got " + chunk);
         }
         if (!Files.exists(input)) {
             throw new BadInputException(input + ": no such folder or path list");
         }
-        Direction d = Direction.parse(direction);
+        Direction d = choice.direction();
         Torch.start();
         // Checked here, before Spark starts, so that a bad run or model is one line, not a failed task on a cluster.
         for (Path run : runs) {
