@@ -28,8 +28,6 @@ import picocli.CommandLine.Option;
         description = "Add or remove the run's attribute: on aligned face crops (--input), or on every face of any "
                 + "photo (--photo: detected, aligned, edited and pasted back at the photo's resolution).")
 final class EditCommand implements Callable<Integer> {
-    /** Larger photos are refused before decoding (100 megapixels take 300 MB as RGB). */
-    static final long MAX_PHOTO_PIXELS = 100_000_000L;
 
     @Option(names = "--model", required = true,
             description = "a run folder written by 'resface train'; with --photo, give it again to apply several runs in turn")
@@ -96,7 +94,7 @@ final class EditCommand implements Callable<Integer> {
     }
 
     private int photos(Direction d, PhotoOutputs.Format fmt) throws Exception {
-        List<Path> files = InputImages.photos(source.photos, MAX_PHOTO_PIXELS);
+        List<Path> files = InputImages.photos(source.photos, PhotoPipeline.MAX_PHOTO_PIXELS);
         Path target = out != null ? out : models.get(0).resolve("photo-edits");
         Torch.start();
         List<Editor> editors = new ArrayList<>();
@@ -126,7 +124,7 @@ final class EditCommand implements Callable<Integer> {
         for (Path file : files) {
             RgbImage photo;
             try {
-                photo = SourceImages.readPhoto(file, MAX_PHOTO_PIXELS);
+                photo = SourceImages.readPhoto(file, PhotoPipeline.MAX_PHOTO_PIXELS);
             } catch (SourceImages.BadImageException e) {
                 // checked before anything was written; this one changed since
                 throw BadInputException.at(file, e.getMessage());

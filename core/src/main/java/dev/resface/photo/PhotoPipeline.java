@@ -10,6 +10,8 @@ import java.util.List;
  * face, then edit each with the runs in turn. Not thread-safe: one per thread.
  */
 public final class PhotoPipeline {
+    /** Larger photos are refused before decoding (100 megapixels take 300 MB as RGB), by every front end. */
+    public static final long MAX_PHOTO_PIXELS = 100_000_000L;
     private final FaceFinder finder;
     private final List<Editor> editors;
 

@@ -1,7 +1,6 @@
 package dev.resface.spark;
 
 import dev.resface.editing.Editor;
-import dev.resface.engine.Torch;
 import dev.resface.photo.FaceFinder;
 import dev.resface.photo.PhotoPipeline;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ final class ExecutorEditors {
     }
 
     static synchronized ExecutorEditors of(SparkEditConfig config) {
-        Torch.startThread();
         return LOADED.computeIfAbsent(config, c -> {
             List<Editor> editors = new ArrayList<>();
             for (String run : c.runs()) {

@@ -28,8 +28,6 @@ import org.apache.spark.sql.Row;
  */
 final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
     private static final long serialVersionUID = 1L;
-    /** As {@code edit --photo}: larger photos are refused before decoding. */
-    static final long MAX_PIXELS = 100_000_000L;
     private final SparkEditConfig config;
 
     PhotoEditTask(SparkEditConfig config) {
@@ -50,7 +48,7 @@ final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
     private Row edit(String path, ExecutorEditors loaded) {
         long t0 = System.nanoTime();
         try {
-            RgbImage photo = SourceImages.readPhoto(Path.of(path), MAX_PIXELS);
+            RgbImage photo = SourceImages.readPhoto(Path.of(path), PhotoPipeline.MAX_PHOTO_PIXELS);
             return config.crops() ? crop(path, photo, loaded, t0) : photo(path, photo, loaded, t0);
         } catch (SourceImages.BadImageException | BadInputException e) {
             return PhotoRow.error(path, e.getMessage(), seconds(t0));

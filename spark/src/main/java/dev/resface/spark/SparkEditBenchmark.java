@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Photos/s of a spark-edit job against the same per-photo work (the pipeline of {@code edit --photo}: decode, find
@@ -21,10 +20,7 @@ public final class SparkEditBenchmark {
         if (!Files.isDirectory(input)) {
             throw new dev.resface.BadInputException("--bench needs --input to be a folder of photos");
         }
-        List<String> photos;
-        try (Stream<Path> walk = Files.walk(input)) {
-            photos = walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
-        }
+        List<String> photos = SparkEditJob.folderFiles(input);
         Path scratch = Path.of(config.out());
         if (Files.exists(scratch.resolve("spark")) || Files.exists(scratch.resolve("loop"))) {
             throw new dev.resface.BadInputException(scratch + ": holds an earlier benchmark (spark/, loop/); give a new --out");

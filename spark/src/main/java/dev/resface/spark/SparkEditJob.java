@@ -41,12 +41,16 @@ public final class SparkEditJob {
 
     public static Summary run(SparkEditConfig config, PrintStream log) throws IOException {
         Path out = Path.of(config.out());
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new BadInputException(out + ": --out is a file, not a folder");
+        }
         checkSameEdit(config, out);
-        Files.createDirectories(out.resolve(PHOTOS));
-        PrettyJson.write(out.resolve(CONFIG), config);
         long t0 = System.nanoTime();
         try (SparkSession spark = session(config)) {
             Dataset<String> all = paths(spark, config);
+            // Written once the input is known good, so that a refused job leaves no folder behind.
+            Files.createDirectories(out.resolve(PHOTOS));
+            PrettyJson.write(out.resolve(CONFIG), config);
             String results = out.resolve(RESULTS).toString();
             Dataset<String> pending = all;
             boolean anyDone = Files.isDirectory(out.resolve(RESULTS));
@@ -109,11 +113,7 @@ public final class SparkEditJob {
     static Dataset<String> paths(SparkSession spark, SparkEditConfig config) throws IOException {
         Path input = Path.of(config.input());
         if (Files.isDirectory(input)) {
-            List<String> files;
-            try (Stream<Path> walk = Files.walk(input)) {
-                files = walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
-            }
-            return spark.createDataset(files, Encoders.STRING());
+            return spark.createDataset(folderFiles(input), Encoders.STRING());
         }
         if (!Files.isRegularFile(input)) {
             throw new BadInputException(input + ": no such folder or path list");
@@ -123,6 +123,13 @@ public final class SparkEditJob {
                 .map((MapFunction<String, String>) String::strip, Encoders.STRING())
                 .filter((FilterFunction<String>) line -> !line.isEmpty() && !line.startsWith("#"))
                 .map((MapFunction<String, String>) line -> Path.of(base).resolve(line).normalize().toString(), Encoders.STRING());
+    }
+
+    /** Every regular file under a folder, absolute, in name order. */
+    static List<String> folderFiles(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
+        }
     }
 
     /** A rerun must ask for the edit the folder holds, or its skipped rows would be another edit's. */
