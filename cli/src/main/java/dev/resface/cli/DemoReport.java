@@ -4,6 +4,7 @@ import dev.resface.evaluation.GroundTruthEvaluation.DirectionResult;
 import dev.resface.evaluation.GroundTruthEvaluation.Scored;
 import dev.resface.evaluation.GroundTruthScore.ScoreSummary;
 import dev.resface.evaluation.EditReport;
+import dev.resface.evaluation.EditSummary;
 import dev.resface.engine.Machine;
 import dev.resface.evaluation.RunEvaluation;
 import dev.resface.report.HtmlReport;
@@ -56,9 +57,14 @@ final class DemoReport {
                 .heading("Ground truth: edited faces against the same faces drawn with / without glasses")
                 .table(List.of(
                         List.of("direction", "test faces", "PSNR input", "PSNR edited", "gain dB", "MAE input", "MAE edited",
-                                "residual in mask", "mask area"),
-                        row("add (G0)", add.summary()),
-                        row("remove (G1)", remove.summary())))
+                                "residual in mask", "mask area", "remnant median", "remnant p90", "MAE outside mask",
+                                "streaks"),
+                        row("add (G0)", add.summary(), evaluation.add()),
+                        row("remove (G1)", remove.summary(), evaluation.remove())))
+                .paragraph("The remnant is what is left of the attribute inside its mask: the sum over the mask of"
+                        + " |edited - truth| over the same sum for the unedited face (1: nothing changed, 0: the truth)."
+                        + " MAE outside the mask is against the input, in grey levels; streaks is the root mean square"
+                        + " of each row's mean change outside the mask.")
                 .paragraph("Adding: " + add.summary().verdict())
                 .paragraph("Removing: " + remove.summary().verdict())
                 .heading("Held-out edits with the highest PSNR gain (rows: input, edited, residual; add left, remove right)")
@@ -83,9 +89,10 @@ final class DemoReport {
         html.write(out.resolve(FILE));
     }
 
-    private static List<String> row(String name, ScoreSummary s) {
+    private static List<String> row(String name, ScoreSummary s, EditSummary e) {
         return List.of(name, String.valueOf(s.count()), f(s.meanPsnrInput()), f(s.meanPsnrEdited()), f(s.gain()),
-                f(s.meanMaeInput()), f(s.meanMaeEdited()), f(s.meanResidualMaskShare()), f(s.meanMaskAreaShare()));
+                f(s.meanMaeInput()), f(s.meanMaeEdited()), f(s.meanResidualMaskShare()), f(s.meanMaskAreaShare()),
+                f(e.remnantMedian()), f(e.remnantP90()), f(e.maeOutside()), f(e.streak()));
     }
 
     private static String f(double v) {

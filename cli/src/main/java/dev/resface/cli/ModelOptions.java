@@ -1,5 +1,6 @@
 package dev.resface.cli;
 
+import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 import picocli.CommandLine.Option;
@@ -33,8 +34,25 @@ final class ModelOptions {
             + " 128px; 4 does at 64px, 3 at 32px)")
     Integer discriminatorLayers;
 
+    @Option(names = "--d-patches", negatable = true, description = "D judges every position of its last map on its"
+            + " own (PatchGAN) instead of the whole map (Table 1)")
+    Boolean discriminatorPatches;
+
+    @Option(names = "--generator", description = "table1 (Table 1's G), skip (a full-resolution path before the last"
+            + " conv), masked (G paints an image and a mask it is blended through) or skip-masked (default: the"
+            + " preset's)")
+    String generator;
+
+    @Option(names = "--ema", description = "edit with a moving average of G's weights, of this decay (e.g. 0.999);"
+            + " 0: the trained weights (default: the preset's)")
+    Double ema;
+
     ModelConfig resolve(Preset preset) {
         ModelConfig p = preset.model();
+        GeneratorDesign g = p.generator();
+        Double decay = ema == null ? g.emaDecay() : ema == 0 ? null : ema;
+        GeneratorDesign design = generator == null ? new GeneratorDesign(g.skip(), g.masked(), decay)
+                : GeneratorDesign.parse(generator, decay);
         return new ModelConfig(
                 size != null ? size : p.imageSize(),
                 width != null ? width : p.width(),
@@ -43,6 +61,8 @@ final class ModelOptions {
                 !noResidual,
                 zeroInitLast != null ? zeroInitLast : p.zeroInitLastConv(),
                 discriminatorBatchNorm != null ? discriminatorBatchNorm : p.discriminatorBatchNorm(),
-                discriminatorLayers != null ? discriminatorLayers : p.discriminatorLayers());
+                discriminatorLayers != null ? discriminatorLayers : p.discriminatorLayers(),
+                design,
+                discriminatorPatches != null ? discriminatorPatches : p.discriminatorPatches());
     }
 }

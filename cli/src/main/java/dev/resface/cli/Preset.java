@@ -1,18 +1,20 @@
 package dev.resface.cli;
 
+import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 
 /**
  * Starting points for train and demo. PAPER is SPEC's configuration; CPU is what trains visibly in minutes on a
- * laptop: 64px, half width, zero-initialised last conv, the stronger sparsity weight measured best at 64px, and
- * learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then swings,
- * see README "What holds removal back").
+ * laptop: 64px, half width, G with a full-resolution path before its last conv (measured: Table 1's G leaves ghost
+ * frames when it removes glasses), zero-initialised last conv, the stronger sparsity weight measured best at 64px,
+ * and learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then
+ * swings). Both are in the README's "What holds removal back".
  */
 enum Preset {
     PAPER(ModelConfig.paper(), 64, 20_000, null, null, 500, 1_000),
-    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false), 8, 1_000, 7.5e-3 / 4, 0.5, 100,
-            200);
+    CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
+            GeneratorDesign.parse("skip", null), null), 8, 1_000, 7.5e-3 / 4, 0.5, 100, 200);
 
     private final ModelConfig model;
     private final int batchSize;
@@ -57,6 +59,7 @@ enum Preset {
     Double decayFrom() {
         return decayFrom;
     }
+
 
     int sampleEvery() {
         return sampleEvery;

@@ -46,6 +46,10 @@ final class TrainOptions {
             + " Euclidean norm, equal to l1 on a uniform residual, so --alpha keeps its meaning) or none")
     String residualNorm;
 
+    @Option(names = "--undo", description = "weight of the undo term (not the paper's) as a multiple of alpha: each G"
+            + " also undoes the other's edit of a real face, whose truth is that face (default: off)")
+    Double undo;
+
     @Option(names = "--no-dual", description = "ablation: drop the dual-learning loss")
     boolean noDual;
 
@@ -67,7 +71,8 @@ final class TrainOptions {
                 iterations != null ? iterations : preset.iterations(),
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
-                new LossWeights(a, beta, !noSizeScaling, residualNorm == null ? null : ResidualNorm.parse(residualNorm)),
+                new LossWeights(a, beta, !noSizeScaling, residualNorm == null ? null : ResidualNorm.parse(residualNorm),
+                        undo == null || undo == 0 ? null : undo),
                 !noDual, constantRates ? null : decayFrom != null ? decayFrom : preset.decayFrom(), seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),

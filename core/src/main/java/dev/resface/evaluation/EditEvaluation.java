@@ -138,19 +138,10 @@ public final class EditEvaluation {
     private EditScore score(int index, Direction direction, float[] x, float[] edited, double pIn, double pEd,
             double maleShift) {
         boolean[] region = region(index);
-        DetailPreservation detail = region == null ? new DetailPreservation(Double.NaN, Double.NaN, Double.NaN)
-                : DetailPreservation.of(x, edited, region);
-        double psnrIn = Double.NaN, psnrEd = Double.NaN, ssimIn = Double.NaN, ssimEd = Double.NaN;
-        double maeIn = Double.NaN, maeEd = Double.NaN;
-        if (pairs != null) {
-            float[] truth = pairs.counterpart(index);
-            psnrIn = GroundTruthScore.psnr(x, truth);
-            psnrEd = GroundTruthScore.psnr(edited, truth);
-            ssimIn = Ssim.of(x, truth, size, size);
-            ssimEd = Ssim.of(edited, truth, size, size);
-            maeIn = GroundTruthScore.mae(x, truth);
-            maeEd = GroundTruthScore.mae(edited, truth);
-        }
+        DetailPreservation detail = region == null ? DetailPreservation.NONE
+                : DetailPreservation.of(x, edited, region, size);
+        TruthComparison truth = pairs == null ? TruthComparison.NONE
+                : TruthComparison.of(x, edited, pairs.counterpart(index), region, size);
         double idDistance = Double.NaN;
         double idCosine = Double.NaN;
         RgbImage inputImage = identity != null || gender != null ? ImageConversions.toRgb(x, size) : null;
@@ -177,9 +168,8 @@ public final class EditEvaluation {
         // For Male itself the pretrained values above are already face-api's P(male).
         double faceApiMaleShift = gender == null ? Double.NaN : attribute == FaceAttribute.MALE ? preEd - preIn
                 : gender.value(FaceAttribute.MALE, editedImage) - gender.value(FaceAttribute.MALE, inputImage);
-        return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, psnrIn, psnrEd, ssimIn,
-                ssimEd, maeIn, maeEd, idDistance, idCosine, preIn, preEd, preSuccess, preAlready, hairChange, maleShift,
-                faceApiMaleShift);
+        return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, truth, idDistance,
+                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, maleShift, faceApiMaleShift);
     }
 
     private boolean[] region(int index) {

@@ -29,6 +29,7 @@ public final class EditReport {
             new Ranking("detail", "least change outside the attribute region (-MAE outside)",
                     s -> -s.detail().maeOutside()),
             new Ranking("truth", "PSNR gain toward the true counterpart", EditScore::psnrGain),
+            new Ranking("remnant", "least of the attribute left inside its mask (-remnant)", s -> -s.truth().remnant()),
             new Ranking("identity", "identity kept (-face-api descriptor distance)", s -> -s.identityDistance()));
 
     private EditReport() {}
@@ -46,6 +47,9 @@ public final class EditReport {
         row(s, "MAE outside region (grey levels)", "%12.2f", add.maeOutside(), remove.maeOutside());
         row(s, "PSNR outside region (dB)", "%12.2f", add.psnrOutside(), remove.psnrOutside());
         row(s, "change energy inside region", "%11.1f%%", 100 * add.energyInside(), 100 * remove.energyInside());
+        row(s, "streaks: RMS row mean outside (grey)", "%12.2f", add.streak(), remove.streak());
+        row(s, "remnant in mask: median (0 = truth)", "%12.3f", add.remnantMedian(), remove.remnantMedian());
+        row(s, "remnant in mask: 90th percentile", "%12.3f", add.remnantP90(), remove.remnantP90());
         row(s, "PSNR to truth: input (dB)", "%12.2f", add.psnrInput(), remove.psnrInput());
         row(s, "PSNR to truth: edited (dB)", "%12.2f", add.psnrEdited(), remove.psnrEdited());
         row(s, "SSIM to truth: input", "%12.4f", add.ssimInput(), remove.ssimInput());

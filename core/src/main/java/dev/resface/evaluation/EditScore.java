@@ -10,12 +10,7 @@ import dev.resface.model.Direction;
  * @param probabilityInput the classifier's P(attribute) on the input
  * @param probabilityEdited the same on the edited face
  * @param detail change outside the attribute region
- * @param psnrInput PSNR of the input against the true counterpart, dB
- * @param psnrEdited PSNR of the edit against the true counterpart, dB
- * @param ssimInput SSIM of the input against the true counterpart
- * @param ssimEdited SSIM of the edit against the true counterpart
- * @param maeInput mean absolute error of the input against the true counterpart, grey levels
- * @param maeEdited the same for the edit
+ * @param truth the edit against the true counterpart, where the dataset has one
  * @param identityDistance face-api's descriptor distance between input and edit (same person below 0.6)
  * @param identityCosine cosine similarity of the two descriptors
  * @param pretrainedInput face-api's own value for the attribute on the input (P(male), age or P(happy))
@@ -28,8 +23,7 @@ import dev.resface.model.Direction;
  * @param faceApiMaleShift face-api's P(male) on the edit minus on the input
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
-        double probabilityEdited, DetailPreservation detail, double psnrInput, double psnrEdited, double ssimInput,
-        double ssimEdited, double maeInput, double maeEdited, double identityDistance, double identityCosine,
+        double probabilityEdited, DetailPreservation detail, TruthComparison truth, double identityDistance, double identityCosine,
         double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere,
         double hairChange, double maleShift, double faceApiMaleShift) {
 
@@ -53,6 +47,6 @@ public record EditScore(int datasetIndex, String image, Direction direction, dou
     }
 
     public double psnrGain() {
-        return psnrEdited - psnrInput;
+        return truth.psnrGain();
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Means over one direction's test faces; NaN where no face had the score. PSNRs above
- * {@link GroundTruthScore#PSNR_CAP_DB} count as the cap, so an untouched face does not make a mean infinite.
+ * Means over one direction's test faces (the remnant: its median and 90th percentile); NaN where no face had the
+ * score. PSNRs above {@link GroundTruthScore#PSNR_CAP_DB} count as the cap, so an untouched face does not make a mean
+ * infinite.
  */
 public record EditSummary(Direction direction, int faces, double successRate, double unchangedRate,
-        double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double psnrInput,
-        double psnrEdited, double ssimInput, double ssimEdited, double maeInput, double maeEdited,
+        double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double streak,
+        double psnrInput, double psnrEdited, double remnantMedian, double remnantP90, double ssimInput,
+        double ssimEdited, double maeInput, double maeEdited,
         double identityDistance, double identityCosine, double sameIdentityRate, double pretrainedSuccessRate,
         double pretrainedUnchangedRate, double hairChange, double maleShift, double faceApiMaleShift) {
 
@@ -23,12 +25,15 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, s -> s.detail().maeOutside()),
                 mean(scores, s -> capped(s.detail().psnrOutside())),
                 mean(scores, s -> s.detail().energyInside()),
-                mean(scores, s -> capped(s.psnrInput())),
-                mean(scores, s -> capped(s.psnrEdited())),
-                mean(scores, EditScore::ssimInput),
-                mean(scores, EditScore::ssimEdited),
-                mean(scores, EditScore::maeInput),
-                mean(scores, EditScore::maeEdited),
+                mean(scores, s -> s.detail().streak()),
+                mean(scores, s -> capped(s.truth().psnrInput())),
+                mean(scores, s -> capped(s.truth().psnrEdited())),
+                quantile(scores, s -> s.truth().remnant(), 0.5),
+                quantile(scores, s -> s.truth().remnant(), 0.9),
+                mean(scores, s -> s.truth().ssimInput()),
+                mean(scores, s -> s.truth().ssimEdited()),
+                mean(scores, s -> s.truth().maeInput()),
+                mean(scores, s -> s.truth().maeEdited()),
                 mean(scores, EditScore::identityDistance),
                 mean(scores, EditScore::identityCosine),
                 mean(scores, s -> Double.isNaN(s.identityDistance()) ? Double.NaN
@@ -42,6 +47,21 @@ public record EditSummary(Direction direction, int faces, double successRate, do
 
     private static double capped(double psnr) {
         return Math.min(GroundTruthScore.PSNR_CAP_DB, psnr);
+    }
+
+    /**
+     * The q-quantile over the faces where the score is defined, interpolated linearly between order statistics (as
+     * numpy's default); NaN where no face has it.
+     */
+    static double quantile(List<EditScore> scores, ToDoubleFunction<EditScore> score, double q) {
+        double[] v = scores.stream().mapToDouble(score).filter(d -> !Double.isNaN(d)).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double at = q * (v.length - 1);
+        int below = (int) Math.floor(at);
+        int above = Math.min(v.length - 1, below + 1);
+        return v[below] + (at - below) * (v[above] - v[below]);
     }
 
     /** Mean over the faces where the score is defined. */

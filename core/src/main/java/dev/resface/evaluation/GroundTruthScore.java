@@ -147,6 +147,34 @@ public final class GroundTruthScore {
                 residualMaskShare(residual, mask), maskAreaShare(mask));
     }
 
+    /**
+     * What is left of the attribute inside its mask: sum over the mask of |edited - truth| divided by the same sum for
+     * the unedited input, over all three channels in grey levels. 1 for an edit that changed nothing there, 0 for a
+     * perfect one, above 1 for an edit that moved away from the truth. NaN when the input already equals the truth
+     * inside the mask (nothing to remove or add).
+     */
+    public static double remnant(float[] edited, float[] truth, float[] input, boolean[] mask) {
+        checkPair(edited, truth);
+        checkPair(input, truth);
+        int plane = mask.length;
+        if (edited.length != 3 * plane) {
+            throw new IllegalArgumentException(
+                    "mask has " + plane + " pixels but images have " + edited.length + " values (need 3x)");
+        }
+        double left = 0;
+        double before = 0;
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < plane; i++) {
+                if (mask[i]) {
+                    int k = c * plane + i;
+                    left += Math.abs(grey(edited[k]) - grey(truth[k]));
+                    before += Math.abs(grey(input[k]) - grey(truth[k]));
+                }
+            }
+        }
+        return before == 0 ? Double.NaN : left / before;
+    }
+
     /** Aggregates per-image scores (see {@link ScoreSummary} for which mean is which). */
     public static ScoreSummary summarize(List<ImageScore> scores) {
         int n = scores.size();

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The cheap part of {@code eval} (classifier success and ground truth; no face-api), on the same balanced test faces,
- * as a run trains: success_{add,remove} and, where the data has pairs, truth_gain_db_{add,remove}.
+ * as a run trains: success_{add,remove} and, where the data has pairs, truth_gain_db_{add,remove}, the median remnant
+ * (remnant_{add,remove}) and mae_outside_{add,remove}.
  */
 public final class HeldOutScorer implements ProgressScorer {
     private final EditEvaluation evaluation;
@@ -40,6 +41,10 @@ public final class HeldOutScorer implements ProgressScorer {
         if (evaluation.hasPairs()) {
             out.put("truth_gain_db_add", add.psnrEdited() - add.psnrInput());
             out.put("truth_gain_db_remove", remove.psnrEdited() - remove.psnrInput());
+            out.put("remnant_add", add.remnantMedian());
+            out.put("remnant_remove", remove.remnantMedian());
+            out.put("mae_outside_add", add.maeOutside());
+            out.put("mae_outside_remove", remove.maeOutside());
         }
         return out;
     }

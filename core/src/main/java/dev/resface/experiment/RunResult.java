@@ -35,6 +35,7 @@ public record RunResult(String configuration, long seed, long iterations, double
         SUCCESS("success", "classifier success", Better.HIGHER),
         TRUTH_GAIN("truth_gain_db", "PSNR gain to the true counterpart, dB", Better.HIGHER),
         SSIM("ssim_edited", "SSIM to the true counterpart", Better.HIGHER),
+        REMNANT("remnant", "median remnant of the attribute in its mask (0 = the truth)", Better.LOWER),
         MAE_OUTSIDE("mae_outside", "MAE outside the attribute region, grey levels", Better.LOWER),
         ENERGY_INSIDE("energy_inside", "share of the change inside the region", Better.HIGHER),
         IDENTITY("identity_distance", "face-api identity distance", Better.LOWER),
@@ -58,6 +59,7 @@ public record RunResult(String configuration, long seed, long iterations, double
         put(m, Metric.SUCCESS, s.successRate());
         put(m, Metric.TRUTH_GAIN, s.psnrEdited() - s.psnrInput());
         put(m, Metric.SSIM, s.ssimEdited());
+        put(m, Metric.REMNANT, s.remnantMedian());
         put(m, Metric.MAE_OUTSIDE, s.maeOutside());
         put(m, Metric.ENERGY_INSIDE, s.energyInside());
         put(m, Metric.IDENTITY, s.identityDistance());

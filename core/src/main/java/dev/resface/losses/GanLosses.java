@@ -35,6 +35,33 @@ public final class GanLosses {
         return dual == null ? total : total.add(dual);
     }
 
+    /**
+     * The sparsity term of a masked G (SaGAN, GANimation), which charges the mask m (N,1,s,s) instead of the residual:
+     * per image, the sum of m plus {@link #MASK_SMOOTHNESS} times its total variation, times 3, so that a mask of 1
+     * costs what a residual of 1 in each channel costs in eq. 4 and alpha keeps its meaning; averaged over the batch.
+     */
+    public static NDArray maskSparsity(NDArray mask) {
+        NDArray across = mask.get(":, :, :, 1:").sub(mask.get(":, :, :, :-1")).abs().sum();
+        NDArray down = mask.get(":, :, 1:, :").sub(mask.get(":, :, :-1, :")).abs().sum();
+        long n = mask.getShape().get(0);
+        return mask.sum().add(across.add(down).mul(MASK_SMOOTHNESS)).mul(3f).div(n);
+    }
+
+    /**
+     * GANimation's weights, mean of the mask 0.1 and total variation 1e-5 at 128px, as a ratio per pixel:
+     * 1e-5 / (0.1 / 128^2) = 1.64.
+     */
+    public static final float MASK_SMOOTHNESS = 1.64f;
+
+    /**
+     * The undo term (not the paper's): ||G_i(x~_j) - x_j||_1 per image, averaged over the batch, where x~_j is the
+     * other generator's edit of a real face x_j. Its truth is known, so it charges every trace the undo leaves, a rim's
+     * ghost among them, which D may no longer see.
+     */
+    public static NDArray undo(NDArray undone, NDArray real) {
+        return perImageL1(undone.sub(real));
+    }
+
     private static NDArray perImageL1(NDArray x) {
         long n = x.getShape().get(0);
         return x.abs().sum().div(n);

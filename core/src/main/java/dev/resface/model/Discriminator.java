@@ -12,15 +12,19 @@ import ai.djl.util.PairList;
 import ai.djl.ndarray.NDManager;
 
 /**
- * D of Table 1: five stride-2 convs (or three or four, see {@link ModelConfig#discriminatorLayers()}), then one conv covering the whole remaining map that gives the three class
- * logits (real negative, real positive, generated). Returns {logits (N,3), phi} where phi, the output of the third
- * layer, feeds the perceptual loss.
+ * D of Table 1: five stride-2 convs (or three or four, see {@link ModelConfig#discriminatorLayers()}), then one conv
+ * covering the whole remaining map that gives the three class logits (real negative, real positive, generated).
+ * Returns {logits (N,3), phi} where phi, the output of the third layer, feeds the perceptual loss. A patch D
+ * ({@link ModelConfig#discriminatorPatches()}) judges every position of the last map on its own, as PatchGAN does:
+ * its logits are (N * P, 3), image by image, so that a batch mean of the losses is their mean over the patches.
  */
 public final class Discriminator extends AbstractBlock {
     /** phi is the output of the third layer. */
     private static final int PHI_LAYERS = 3;
     private final SequentialBlock features;
     private final SequentialBlock head;
+    private final boolean patches;
+    private final int lastMap;
 
     public Discriminator(ModelConfig c) {
         float s = c.leakySlope();
@@ -30,7 +34,9 @@ public final class Discriminator extends AbstractBlock {
         for (int layer = 0; layer < channels.length; layer++) {
             (layer < PHI_LAYERS ? upToPhi : deeper).add(layer(c, channels[layer], 2, s));
         }
-        int map = c.discriminatorMapSize();
+        patches = c.discriminatorPatches();
+        lastMap = c.discriminatorMapSize();
+        int map = patches ? 1 : lastMap;
         features = addChildBlock("features", upToPhi);
         head = addChildBlock("head", deeper.add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
     }
@@ -45,7 +51,8 @@ public final class Discriminator extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray phi = features.forward(ps, inputs, training).singletonOrThrow();
         NDArray logits = head.forward(ps, new NDList(phi), training).singletonOrThrow();
-        return new NDList(logits.reshape(logits.getShape().get(0), 3), phi);
+        return new NDList(patches ? logits.transpose(0, 2, 3, 1).reshape(-1, 3)
+                : logits.reshape(logits.getShape().get(0), 3), phi);
     }
 
     /** phi alone, for the perceptual loss's unedited side, which needs no logits. */
@@ -56,7 +63,8 @@ public final class Discriminator extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape phi = features.getOutputShapes(inputShapes)[0];
-        return new Shape[] {new Shape(inputShapes[0].get(0), 3), phi};
+        long positions = patches ? (long) lastMap * lastMap : 1;
+        return new Shape[] {new Shape(inputShapes[0].get(0) * positions, 3), phi};
     }
 
     @Override

@@ -13,28 +13,41 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * G0 / G1 of Table 1: a small encoder-decoder whose output is the residual image (or the image, in the ablation).
- * With the default decoder (conv, then nearest upsampling) the convs that follow an upsampling run on the map
- * before it ({@link UpsampledConv}): the same function with fewer multiply-adds. Its six layers are named as a
- * SequentialBlock names them, so checkpoints keep their tensor names.
+ * G0 / G1 of Table 1: a small encoder-decoder whose output is the residual image (or the image, in the ablation, or
+ * a painted image and its mask, {@link GeneratorDesign#masked}). With the default decoder (conv, then nearest
+ * upsampling) the convs that follow an upsampling run on the map before it ({@link UpsampledConv}): the same function
+ * with fewer multiply-adds. Its layers are named as a SequentialBlock names them, so checkpoints keep their tensor
+ * names; the full-resolution path ({@link GeneratorDesign#skip}) adds one layer before the last.
  */
 public final class Generator extends AbstractBlock {
     private static final String LAYER = "SequentialBlock";
     private final boolean upsampledConvs;
-    private final SequentialBlock[] layers = new SequentialBlock[6];
+    private final SequentialBlock[] layers;
+    private final SequentialBlock refine; // null without the full-resolution path
+    private final Block upsample = Layers.nearestUpsample2x();
+    private final int outputChannels;
 
     public Generator(ModelConfig c) {
         float s = c.leakySlope();
+        boolean skip = c.generator().skip();
         upsampledConvs = c.upsampling() == Upsampling.CONV_THEN_NEAREST;
+        layers = new SequentialBlock[6];
         layers[0] = Layers.convLeakyNorm(5, c.channels(64), 1, s);
         layers[1] = Layers.convLeakyNorm(4, c.channels(128), 2, s);
         layers[2] = Layers.convLeakyNorm(4, c.channels(256), 2, s);
         layers[3] = upLayer(c, c.channels(128));
         layers[4] = upLayer(c, c.channels(64));
-        layers[5] = Layers.evenKernelSameConv(4, 3);
-        for (SequentialBlock layer : layers) {
-            addChildBlock(LAYER, layer);
+        outputChannels = c.generator().outputChannels();
+        layers[5] = Layers.evenKernelSameConv(4, outputChannels);
+        // As wide as the decoder's last layer: half that width removed as well but changed twice as much outside.
+        refine = skip ? Layers.convLeakyNorm(3, c.channels(64), 1, s) : null;
+        for (int i = 0; i < 5; i++) {
+            addChildBlock(LAYER, layers[i]);
         }
+        if (refine != null) {
+            addChildBlock(LAYER, refine);
+        }
+        addChildBlock(LAYER, layers[5]);
     }
 
     /** With upsampled convs the upsampling is left out here: the next conv does it. */
@@ -51,23 +64,33 @@ public final class Generator extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = inputs;
-        int plain = upsampledConvs ? 4 : layers.length;
-        for (int i = 0; i < plain; i++) {
+        NDList first = layers[0].forward(ps, inputs, training);
+        NDList x = first;
+        int plain = upsampledConvs ? 4 : 5;
+        for (int i = 1; i < plain; i++) {
             x = layers[i].forward(ps, x, training);
         }
-        if (!upsampledConvs) {
-            return x;
+        if (upsampledConvs) {
+            // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
+            SequentialBlock fifth = layers[4];
+            Block conv5 = fifth.getChildren().get(0).getValue();
+            x = new NDList(UpsampledConv.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training),
+                    bias(ps, conv5, training)));
+            for (int i = 1; i < fifth.getChildren().size(); i++) {
+                x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
+            }
         }
-        // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
-        SequentialBlock fifth = layers[4];
-        Block conv5 = fifth.getChildren().get(0).getValue();
-        x = new NDList(UpsampledConv.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training), bias(ps, conv5, training)));
-        for (int i = 1; i < fifth.getChildren().size(); i++) {
-            x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
+        if (refine != null) {
+            NDList full = upsampledConvs ? upsample.forward(ps, x, training) : x;
+            NDList joined = new NDList(full.singletonOrThrow().concat(first.singletonOrThrow(), 1));
+            return layers[5].forward(ps, refine.forward(ps, joined, training), training);
+        }
+        if (!upsampledConvs) {
+            return layers[5].forward(ps, x, training);
         }
         Block conv6 = layers[5].getChildren().get(0).getValue();
-        return new NDList(UpsampledConv.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training), bias(ps, conv6, training)));
+        return new NDList(UpsampledConv.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training),
+                bias(ps, conv6, training)));
     }
 
     private static NDArray weight(ParameterStore ps, Block conv, boolean training) {
@@ -83,16 +106,28 @@ public final class Generator extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];
-        return new Shape[] {new Shape(in.get(0), 3, in.get(2), in.get(3))};
+        return new Shape[] {new Shape(in.get(0), outputChannels, in.get(2), in.get(3))};
     }
 
-    /** Parameter shapes depend on channels only, so layers 5 and 6 may be initialised at the small map's size. */
+    /**
+     * Parameter shapes depend on channels only, so layers 5 and 6 may be initialised at the small map's size; the
+     * refinement takes the decoder's channels and the first layer's side by side.
+     */
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
-        for (SequentialBlock layer : layers) {
-            layer.initialize(manager, dataType, shapes);
-            shapes = layer.getOutputShapes(shapes);
+        Shape[] first = null;
+        for (int i = 0; i < 5; i++) {
+            layers[i].initialize(manager, dataType, shapes);
+            shapes = layers[i].getOutputShapes(shapes);
+            first = first == null ? shapes : first;
         }
+        if (refine != null) {
+            Shape s = shapes[0];
+            shapes = new Shape[] {new Shape(s.get(0), s.get(1) + first[0].get(1), s.get(2), s.get(3))};
+            refine.initialize(manager, dataType, shapes);
+            shapes = refine.getOutputShapes(shapes);
+        }
+        layers[5].initialize(manager, dataType, shapes);
     }
 }

@@ -17,10 +17,14 @@ package dev.resface.model;
  * @param discriminatorLayers D's stride-2 layers, 3 to 5; null is Table 1's five. At 128px five leave the 4x4 map the
  *     paper's last conv covers; at 32px they leave 1x1, where batch norm sees one value per channel and image, and 3
  *     layers give the paper's 4x4 again.
+ * @param generator what G adds to Table 1; null (runs written before it existed) is Table 1's G
+ * @param discriminatorPatches D's last conv is 1x1 and judges every position of its last map on its own (PatchGAN),
+ *     instead of the whole map at once; null (runs written before it existed) is Table 1's whole-map conv
  */
 public record ModelConfig(
         int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual, boolean zeroInitLastConv,
-        boolean discriminatorBatchNorm, Integer discriminatorLayers) {
+        boolean discriminatorBatchNorm, Integer discriminatorLayers, GeneratorDesign generator,
+        Boolean discriminatorPatches) {
     public static final int TABLE1_D_LAYERS = 5;
     /** phi, the perceptual features, is the output of D's third layer. */
     private static final int MIN_D_LAYERS = 3;
@@ -28,6 +32,16 @@ public record ModelConfig(
     public ModelConfig {
         if (discriminatorLayers == null) {
             discriminatorLayers = TABLE1_D_LAYERS;
+        }
+        if (generator == null) {
+            generator = GeneratorDesign.TABLE1;
+        }
+        if (discriminatorPatches == null) {
+            discriminatorPatches = false;
+        }
+        if (generator.masked() && !residual) {
+            throw new IllegalArgumentException("a masked G blends its painted image into the input; the no-residual"
+                    + " ablation has no input to blend into");
         }
         if (discriminatorLayers < MIN_D_LAYERS || discriminatorLayers > TABLE1_D_LAYERS) {
             throw new IllegalArgumentException("D has 3 to 5 stride-2 layers (phi is the third), got " + discriminatorLayers);
@@ -43,7 +57,14 @@ public record ModelConfig(
 
     public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
             boolean zeroInitLastConv, boolean discriminatorBatchNorm) {
-        this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm, null);
+        this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm, null, null,
+                null);
+    }
+
+    public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
+            boolean zeroInitLastConv, boolean discriminatorBatchNorm, Integer discriminatorLayers) {
+        this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers, null, null);
     }
 
     public static ModelConfig paper() {
@@ -58,21 +79,27 @@ public record ModelConfig(
 
     public ModelConfig withImageSize(int size) {
         return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers);
+                discriminatorLayers, generator, discriminatorPatches);
     }
 
     public ModelConfig withWidth(double w) {
         return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers);
+                discriminatorLayers, generator, discriminatorPatches);
     }
 
     public ModelConfig withResidual(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, on, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers);
+                discriminatorLayers, generator, discriminatorPatches);
     }
 
     public ModelConfig withDiscriminatorBatchNorm(boolean on) {
-        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers);
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers,
+                generator, discriminatorPatches);
+    }
+
+    public ModelConfig withGenerator(GeneratorDesign g) {
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers, g, discriminatorPatches);
     }
 
     /** Table 1's channel count scaled by the width multiplier. */

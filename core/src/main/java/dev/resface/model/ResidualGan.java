@@ -3,6 +3,7 @@ package dev.resface.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -11,13 +12,24 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import java.util.List;
 
-/** G0 (adds the attribute), G1 (removes it) and the shared 3-class D, with their parameters in one manager. */
+/**
+ * G0 (adds the attribute), G1 (removes it) and the shared 3-class D, with their parameters in one manager; with
+ * {@link GeneratorDesign#emaDecay} also the moving averages of G0 and G1, which are what edits use.
+ */
 public final class ResidualGan implements EditingModel {
+    /**
+     * A masked G starts with its mask at sigmoid(-4) = 0.018 everywhere: near the identity edit, as the zero-initialised
+     * last conv starts a residual G, while the mask's gradient (m(1 - m)) is not yet vanishing.
+     */
+    static final float MASK_START_LOGIT = -4f;
+
     private final ModelConfig config;
     private final NDManager manager;
     private final Block g0;
     private final Block g1;
     private final Discriminator d;
+    private final Block g0Average; // null without the moving average
+    private final Block g1Average;
     private final ParameterStore store;
 
     public ResidualGan(ModelConfig config, NDManager parent) {
@@ -36,6 +48,12 @@ public final class ResidualGan implements EditingModel {
             zeroLastConv(g0);
             zeroLastConv(g1);
         }
+        if (config.generator().masked()) {
+            startMaskClosed(g0);
+            startMaskClosed(g1);
+        }
+        this.g0Average = config.generator().averaged() ? copyOf(g0, input) : null;
+        this.g1Average = config.generator().averaged() ? copyOf(g1, input) : null;
         this.store = new ParameterStore(manager, false);
     }
 
@@ -53,7 +71,7 @@ public final class ResidualGan implements EditingModel {
         int size = config.imageSize();
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x = ChannelsLast.of(scratch.create(nchw, new Shape(n, 3, size, size)));
-            NDArray r = edit(generator(direction), x, false).residual();
+            NDArray r = edit(editing(direction), x, false).residual();
             return (strength == 1f ? r : r.mul(strength)).toFloatArray();
         }
     }
@@ -74,10 +92,46 @@ public final class ResidualGan implements EditingModel {
         return direction == Direction.ADD ? g0 : g1;
     }
 
-    /** Applies G to x and returns {edited x~, residual r}; in the no-residual ablation r is defined as x~ - x. */
+    /** The generator that edits: the moving average where there is one, else the trained one. */
+    public Block editing(Direction direction) {
+        Block average = direction == Direction.ADD ? g0Average : g1Average;
+        return average != null ? average : generator(direction);
+    }
+
+    /**
+     * Moves each averaged generator's weights (batch-norm statistics included) toward the trained ones:
+     * avg = d * avg + (1 - d) * w. Nothing without a moving average.
+     */
+    public void updateAverages() {
+        if (g0Average == null) {
+            return;
+        }
+        float decay = config.generator().emaDecay().floatValue();
+        for (Block[] pair : new Block[][] {{g0, g0Average}, {g1, g1Average}}) {
+            var trained = pair[0].getParameters();
+            var average = pair[1].getParameters();
+            for (int i = 0; i < trained.size(); i++) {
+                NDArray a = average.valueAt(i).getArray();
+                try (NDArray share = trained.valueAt(i).getArray().mul(1 - decay)) {
+                    a.muli(decay).addi(share);
+                }
+            }
+        }
+    }
+
+    /**
+     * Applies G to x and returns its edit x~ and the residual r = x~ - x: G's output itself for a residual G, the
+     * output minus x in the no-residual ablation, and m (c - x) for a masked G, whose mask is returned too.
+     */
     public Edit edit(Block generator, NDArray x, boolean training) {
         NDArray out = generator.forward(store, new NDList(x), training).singletonOrThrow();
-        return config.residual() ? new Edit(x.add(out), out) : new Edit(out, out.sub(x));
+        if (config.generator().masked()) {
+            NDArray painted = out.get(":, 0:3").tanh();
+            NDArray mask = out.get(":, 3:4").getNDArrayInternal().sigmoid();
+            NDArray residual = painted.sub(x).mul(mask);
+            return new Edit(x.add(residual), residual, mask);
+        }
+        return config.residual() ? new Edit(x.add(out), out, null) : new Edit(out, out.sub(x), null);
     }
 
     /** D's class logits (N,3) and its third-layer features phi. */
@@ -91,9 +145,10 @@ public final class ResidualGan implements EditingModel {
         return d.features(store, x, training);
     }
 
+    /** G0, G1 and D, then the two moving averages where they exist. */
     @Override
     public List<Block> blocks() {
-        return List.of(g0, g1, d);
+        return g0Average == null ? List.of(g0, g1, d) : List.of(g0, g1, d, g0Average, g1Average);
     }
 
     public NDManager manager() {
@@ -105,9 +160,31 @@ public final class ResidualGan implements EditingModel {
         manager.close();
     }
 
-    public record Edit(NDArray edited, NDArray residual) {}
+    /** @param mask a masked G's mask m (N,1,s,s) in (0, 1); null for every other G */
+    public record Edit(NDArray edited, NDArray residual, NDArray mask) {}
 
     public record Judgement(NDArray logits, NDArray features) {}
+
+    /** The last conv's bias of the mask channel (its last output) set to {@link #MASK_START_LOGIT}. */
+    private static void startMaskClosed(Block g) {
+        var params = g.getParameters();
+        NDArray bias = params.valueAt(params.size() - 1).getArray();
+        bias.set(new NDIndex("3"), MASK_START_LOGIT);
+    }
+
+    /** A generator of the same design holding a copy of {@code g}'s parameters. */
+    private Block copyOf(Block g, Shape input) {
+        Block copy = new Generator(config);
+        copy.setInitializer(ChannelsLast.initializer(new NormalInitializer(0.02f)), Parameter.Type.WEIGHT);
+        copy.initialize(manager, DataType.FLOAT32, input);
+        var from = g.getParameters();
+        var to = copy.getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            to.valueAt(i).getArray().set(new NDIndex("..."), from.valueAt(i).getArray());
+        }
+        Trainability.set(copy, false);
+        return copy;
+    }
 
     private static void zeroLastConv(Block g) {
         var params = g.getParameters();

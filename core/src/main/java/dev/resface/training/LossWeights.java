@@ -11,8 +11,10 @@ import dev.resface.losses.ResidualNorm;
  * @param beta the 128px beta; null means 0.1 * alpha
  * @param scaleForSize multiply both by (128/size)^2
  * @param residualNorm the norm of l_pix; null (runs written before it existed) is the paper's L1
+ * @param undo the undo term's weight as a multiple of the effective alpha (not the paper's; null: off): above 1 an
+ *     exact undo costs less than leaving a trace, since each value of the trace costs alpha in l_pix
  */
-public record LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm) {
+public record LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm, Double undo) {
     public static final double LOCAL_ALPHA = 5e-4;
     public static final double GLOBAL_ALPHA = 1e-6;
 
@@ -20,10 +22,22 @@ public record LossWeights(Double alpha, Double beta, boolean scaleForSize, Resid
         if (residualNorm == null) {
             residualNorm = ResidualNorm.L1;
         }
+        if (undo != null && !(undo >= 0)) {
+            throw new IllegalArgumentException("the undo weight must be 0 or more, got " + undo);
+        }
     }
 
     public LossWeights(Double alpha, Double beta, boolean scaleForSize) {
-        this(alpha, beta, scaleForSize, ResidualNorm.L1);
+        this(alpha, beta, scaleForSize, ResidualNorm.L1, null);
+    }
+
+    public LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm) {
+        this(alpha, beta, scaleForSize, residualNorm, null);
+    }
+
+    /** The undo term's weight in l_G at this size; 0 when it is off. */
+    public double undoWeight(FaceAttribute attribute, int imageSize) {
+        return undo == null ? 0 : undo * effectiveAlpha(attribute, imageSize);
     }
 
     public double baseAlpha(FaceAttribute attribute) {

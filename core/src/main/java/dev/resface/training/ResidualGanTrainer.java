@@ -16,7 +16,9 @@ import dev.resface.model.ResidualGan;
 import dev.resface.model.ResidualGan.Edit;
 import dev.resface.model.ResidualGan.Judgement;
 import dev.resface.model.Trainability;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One training iteration of SPEC 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
@@ -42,6 +44,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
     private final ResidualNorm norm;
     private final double alpha;
     private final double beta;
+    private final double undoWeight;
     private final boolean dual;
     private final TrainConfig config;
 
@@ -55,6 +58,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
         this.norm = config.lossWeights().residualNorm();
         this.alpha = config.lossWeights().pixelWeight(config.attribute(), size);
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
+        this.undoWeight = config.lossWeights().undoWeight(config.attribute(), size);
         this.dual = config.dual();
         this.config = config;
     }
@@ -76,8 +80,8 @@ public final class ResidualGanTrainer implements MethodTrainer {
 
     @Override
     public String describe() {
-        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm) at %dpx", alpha, beta, norm,
-                gan.config().imageSize());
+        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm)%s at %dpx", alpha, beta, norm,
+                undoWeight > 0 ? String.format(", undo %.3g", undoWeight) : "", gan.config().imageSize());
     }
 
     @Override
@@ -137,6 +141,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
                     new NDList(x0, x1, fixed0, edit1.edited()), DClass.REAL_NEGATIVE, DClass.REAL_POSITIVE, rate, scratch,
                     shared);
             listener.after(Phase.G1);
+            gan.updateAverages();
             return StepLosses.residualGan(lossD, g0, g1);
         }
     }
@@ -147,14 +152,20 @@ public final class ResidualGanTrainer implements MethodTrainer {
             Edit e = gan.edit(generator, x, true);
             e.edited().attach(keep);
             e.residual().attach(keep);
+            if (e.mask() != null) {
+                e.mask().attach(keep);
+            }
             return e;
         }
     }
 
-    /** A manager that the results of ops on {@code inputs} go to until it closes; the inputs go back where they were. */
+    /**
+     * A manager that the results of ops on {@code inputs} (nulls skipped) go to until it closes; the inputs go back
+     * where they were.
+     */
     private static NDManager phaseOf(NDManager parent, NDArray... inputs) {
         NDManager phase = parent.newSubManager();
-        phase.tempAttachAll(inputs);
+        phase.tempAttachAll(Arrays.stream(inputs).filter(Objects::nonNull).toArray(NDArray[]::new));
         return phase;
     }
 
@@ -180,7 +191,9 @@ public final class ResidualGanTrainer implements MethodTrainer {
     /**
      * l_G = -log p_target(x~) + -log p_source(x^) + alpha l_pix + beta l_per, where x^ is the other (frozen)
      * generator's edit of x~: the dual term. {@code groups} are [x0, x1, x~0, x~1] with this generator's edit, the
-     * one with a graph, at {@code slot}. Returns {total, adversarial, dual, pixel, perceptual}.
+     * one with a graph, at {@code slot}. With the undo term, this generator also edits the other's edit of the other
+     * side, x~ at slot 5 - slot, back toward its real input at slot 3 - slot. Returns {total, adversarial, dual,
+     * pixel, perceptual} and, with the undo term, undo.
      */
     private float[] generatorStep(Block g, Block other, Adam adam, Edit edit, int slot, NDList groups, DClass target,
             DClass source, double rate, NDManager scratch, SharedJudgement shared) {
@@ -191,7 +204,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
             NDList losses;
             NDArray objective;
             try (NDManager phase = phaseOf(scratch, groups.get(0), groups.get(1), groups.get(2), groups.get(3),
-                    edit.edited(), edit.residual())) {
+                    edit.edited(), edit.residual(), edit.mask())) {
                 NDArray back = dual ? gan.edit(other, edit.edited(), true).edited() : null;
                 NDArray adversarial;
                 NDArray perceptual;
@@ -213,15 +226,25 @@ public final class ResidualGanTrainer implements MethodTrainer {
                     perceptual = GanLosses.perceptual(judged.phiInput(), judged.phiEdited());
                     dualLoss = dual ? GanLosses.crossEntropy(judged.back(), source) : null;
                 }
-                NDArray pixel = norm.of(edit.residual());
+                NDArray pixel = edit.mask() != null ? GanLosses.maskSparsity(edit.mask()) : norm.of(edit.residual());
                 NDArray total = GanLosses.generator(adversarial, dualLoss, pixel, perceptual, alpha, beta);
+                // The other generator's edit of the other side, undone by this one: a pair whose truth is known.
+                NDArray undo = undoWeight > 0
+                        ? GanLosses.undo(gan.edit(g, groups.get(5 - slot), true).edited(), groups.get(3 - slot)) : null;
+                if (undo != null) {
+                    total = total.add(undo.mul((float) undoWeight));
+                }
                 objective = total;
                 if (carried != null) {
                     objective = carried.add(pixel.mul((float) alpha));
                     objective = dualLoss == null ? objective : objective.add(dualLoss);
+                    objective = undo == null ? objective : objective.add(undo.mul((float) undoWeight));
                 }
                 losses = new NDList(total, adversarial, dualLoss == null ? adversarial.zerosLike() : dualLoss, pixel,
                         perceptual);
+                if (undo != null) {
+                    losses.add(undo);
+                }
                 losses.attach(scratch);
                 objective.attach(scratch);
             }

@@ -28,6 +28,9 @@ public record StepLosses(Map<String, Float> values) {
         m.put("loss_G" + k + "_dual", g[2]);
         m.put("G" + k + "_pix", g[3]);
         m.put("G" + k + "_per", g[4]);
+        if (g.length > 5) {
+            m.put("G" + k + "_undo", g[5]);
+        }
     }
 
     public boolean allFinite() {

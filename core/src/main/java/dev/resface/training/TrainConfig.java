@@ -57,7 +57,8 @@ public record TrainConfig(
     }
 
     public TrainConfig withResidualNorm(dev.resface.losses.ResidualNorm norm) {
-        LossWeights w = new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm);
+        LossWeights w = new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm,
+                lossWeights.undo());
         return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,
                 adamBeta2, w, dual, decayFrom, seed, sampleEvery, checkpointEvery, logEvery);
     }

@@ -9,8 +9,27 @@ import org.junit.jupiter.api.Test;
 
 class EditSummaryTest {
     static EditScore score(Direction d, double pIn, double pEd, double maeOutside, double psnrIn, double psnrEd) {
-        return new EditScore(0, "x.jpg", d, pIn, pEd, new DetailPreservation(maeOutside, 40, 0.9), psnrIn, psnrEd,
-                0.5, 0.6, 10, 8, 0.3, 0.95, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 2.5, -0.1, Double.NaN);
+        return score(d, pIn, pEd, maeOutside, psnrIn, psnrEd, 0.4);
+    }
+
+    static EditScore score(Direction d, double pIn, double pEd, double maeOutside, double psnrIn, double psnrEd,
+            double remnant) {
+        return new EditScore(0, "x.jpg", d, pIn, pEd, new DetailPreservation(maeOutside, 40, 0.9, 0.2),
+                new TruthComparison(psnrIn, psnrEd, 0.5, 0.6, 10, 8, remnant), 0.3, 0.95, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, 2.5, -0.1, Double.NaN);
+    }
+
+    @Test
+    void remnantIsSummedByMedianAndNinetiethPercentileOverDefinedFaces() {
+        List<EditScore> scores = new java.util.ArrayList<>();
+        for (double r : new double[] {0.9, 0.1, 0.5, 0.3, Double.NaN, 0.7}) {
+            scores.add(score(Direction.REMOVE, 0.9, 0.1, 1, 20, 25, r));
+        }
+        EditSummary s = EditSummary.of(Direction.REMOVE, scores);
+        assertThat(s.remnantMedian()).isCloseTo(0.5, within(1e-12)); // 0.1 0.3 0.5 0.7 0.9
+        assertThat(s.remnantP90()).isCloseTo(0.82, within(1e-12)); // at 3.6 of 0..4: 0.7 + 0.6 * 0.2
+        assertThat(EditSummary.of(Direction.ADD, List.of(score(Direction.ADD, 0.1, 0.9, 1, 20, 21, Double.NaN)))
+                .remnantMedian()).isNaN();
     }
 
     @Test

@@ -178,4 +178,31 @@ class GroundTruthScoreTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mask");
     }
+
+    @Test
+    void remnantIsOneForNoEditZeroForTheTruthAndCountsOnlyTheMask() {
+        // 2x1 image, mask = pixel 0. Input red 200 where the truth has 100 (grey); green and blue equal.
+        float[] truth = filled(6, 0f);
+        truth[0] = grey(100);
+        float[] input = truth.clone();
+        input[0] = grey(200);
+        boolean[] mask = {true, false};
+        assertThat(GroundTruthScore.remnant(input, truth, input, mask)).isCloseTo(1, within(1e-9));
+        assertThat(GroundTruthScore.remnant(truth, truth, input, mask)).isCloseTo(0, within(1e-9));
+        // half-way inside, and a change outside the mask that the remnant does not see
+        float[] half = truth.clone();
+        half[0] = grey(150);
+        half[1] = grey(40);
+        assertThat(GroundTruthScore.remnant(half, truth, input, mask)).isCloseTo(0.5, within(1e-6));
+        // over-shooting: 100 -> 0 is as far from the truth as the input was
+        float[] past = truth.clone();
+        past[0] = grey(0);
+        assertThat(GroundTruthScore.remnant(past, truth, input, mask)).isCloseTo(1, within(1e-6));
+        // a mask over which input and truth agree has nothing to remove
+        assertThat(GroundTruthScore.remnant(half, truth, input, new boolean[] {false, true})).isNaN();
+    }
+
+    private static float grey(double level) {
+        return (float) (level / 127.5 - 1);
+    }
 }

@@ -81,17 +81,39 @@ class SsimAndDetailTest {
     }
 
     @Test
+    void aStreakAlongARowCountsWhileSpeckleOfBothSignsCancels() {
+        // 4x4, no region: a band of +8 along row 1 of every channel, against +8 / -8 alternating over the same pixels
+        float[] input = constant(4, 4, 0f);
+        float[] band = input.clone();
+        float[] speckle = input.clone();
+        for (int c = 0; c < 3; c++) {
+            for (int x = 0; x < 4; x++) {
+                band[c * 16 + 4 + x] = 8 / 127.5f;
+                speckle[c * 16 + 4 + x] = (x % 2 == 0 ? 8 : -8) / 127.5f;
+            }
+        }
+        DetailPreservation streaked = DetailPreservation.of(input, band, new boolean[16], 4);
+        DetailPreservation speckled = DetailPreservation.of(input, speckle, new boolean[16], 4);
+        assertThat(streaked.maeOutside()).isCloseTo(speckled.maeOutside(), within(1e-6));
+        assertThat(streaked.streak()).isCloseTo(Math.sqrt(64.0 / 4), within(1e-4)); // one of four rows at 8
+        assertThat(speckled.streak()).isCloseTo(0, within(1e-4));
+    }
+
+    @Test
     void detailPreservationHandComputed() {
         // 2x2 image, region = pixel 0; red of pixel 0 +10 grey levels, green of pixel 3 +5
         float[] input = constant(2, 2, 0f);
         float[] edited = input.clone();
         edited[0] += 10 / 127.5f;
         edited[4 + 3] += 5 / 127.5f;
-        DetailPreservation d = DetailPreservation.of(input, edited, new boolean[] {true, false, false, false});
+        DetailPreservation d = DetailPreservation.of(input, edited, new boolean[] {true, false, false, false}, 2);
         assertThat(d.maeOutside()).isCloseTo(5.0 / 9, within(1e-4));
         assertThat(d.psnrOutside()).isCloseTo(10 * Math.log10(255.0 * 255 * 9 / 25), within(1e-3));
         assertThat(d.energyInside()).isCloseTo(100.0 / 125, within(1e-4));
-        DetailPreservation none = DetailPreservation.of(input, input, new boolean[4]);
+        // rows outside the region: red row 0 holds pixel 1 only (0), green row 1 has mean 2.5; five other rows 0
+        assertThat(d.streak()).isCloseTo(Math.sqrt(2.5 * 2.5 / 6), within(1e-4));
+        DetailPreservation none = DetailPreservation.of(input, input, new boolean[4], 2);
+        assertThat(none.streak()).isZero();
         assertThat(none.maeOutside()).isZero();
         assertThat(none.psnrOutside()).isInfinite();
         assertThat(none.energyInside()).isNaN();

@@ -47,6 +47,14 @@ class GanLossesTest extends WithManager {
     }
 
     @Test
+    void undoIsPerImageL1OfTheUndoneEditAgainstTheRealFace() {
+        NDArray undone = m.create(new float[] {1, 0, 0.5f, -1}, new Shape(2, 1, 1, 2));
+        NDArray real = m.create(new float[] {0, 0, 0.5f, 1}, new Shape(2, 1, 1, 2));
+        // image 1: |1| + 0 = 1, image 2: 0 + |-2| = 2 -> mean 1.5
+        assertThat(GanLosses.undo(undone, real).getFloat()).isEqualTo(1.5f);
+    }
+
+    @Test
     void perceptualLossIsPerImageL1OfTheFeatureDifference() {
         NDArray phiX = m.create(new float[] {1, 2, 3, 4}, new Shape(2, 2, 1, 1));
         NDArray phiEdited = m.create(new float[] {0, 2, 5, 1}, new Shape(2, 2, 1, 1));

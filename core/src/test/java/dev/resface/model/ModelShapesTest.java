@@ -95,6 +95,23 @@ class ModelShapesTest {
     }
 
     @Test
+    void aPatchDJudgesEveryPositionOfItsLastMapImageByImage() {
+        // 64px, 3 layers: an 8x8 map, so 64 rows of logits per image; the head is a 1x1 conv 128 -> 3
+        ModelConfig c = new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, 3,
+                null, true);
+        try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
+            assertThat(learnable(gan.d())).isEqualTo(conv(4, 3, 32) + conv(4, 32, 64) + conv(4, 64, 128)
+                    + conv(1, 128, 3));
+            NDArray x = step.randomUniform(-1, 1, new Shape(2, 3, 64, 64));
+            NDArray logits = gan.judge(x, false).logits();
+            assertThat(logits.getShape()).isEqualTo(new Shape(2 * 64, 3));
+            // the second image's rows are its own: judging it alone gives the same logits
+            NDArray alone = gan.judge(x.get("1:2"), false).logits();
+            assertThat(alone.sub(logits.get("64:128")).abs().max().getFloat()).isLessThan(1e-5f);
+        }
+    }
+
+    @Test
     void upsamplingOptionsKeepTheShapeAndZeroInitStartsAtIdentity() {
         for (Upsampling u : Upsampling.values()) {
             ModelConfig c = new ModelConfig(32, 0.25, u, 0.2f, true, true, false);

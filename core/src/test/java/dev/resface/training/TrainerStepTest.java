@@ -8,6 +8,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
+import dev.resface.model.Direction;
+import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
 import dev.resface.model.Trainability;
@@ -49,6 +51,56 @@ class TrainerStepTest {
             assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0).containsEntry(gan.g1(), 0);
             assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.g1(), 0).containsEntry(gan.d(), 0);
             assertThat(changes.get(Phase.G1)).containsEntry(gan.g1(), count(gan.g1())).containsEntry(gan.g0(), 0).containsEntry(gan.d(), 0);
+        }
+    }
+
+    /**
+     * The removal candidates together (full-resolution path, masked blend, moving average, undo term), with and
+     * without batch norm in D: each update still changes only its own network, the averages move only after both
+     * generators have, no array is left behind, and the undo term is logged for both generators.
+     */
+    @Test
+    void theRemovalCandidatesKeepEachUpdateToItsOwnNetwork() {
+        Torch.start();
+        for (boolean batchNorm : new boolean[] {false, true}) {
+            // Not zero-initialised: a zero last conv passes no gradient to the layers before it in the first step.
+            ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, batchNorm,
+                    null, GeneratorDesign.parse("skip-masked", 0.9), true);
+            TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, 10, 2, 2e-4, null, 0.5, 0.999,
+                    new LossWeights(null, null, true, null, 4.0), true, null, 1, 100, 100, 1);
+            try (NDManager m = Torch.newManager(); ResidualGan gan = new ResidualGan(model, m);
+                    NDManager step = m.newSubManager()) {
+                ResidualGanTrainer trainer = new ResidualGanTrainer(gan, train);
+                NDArray x0 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+                NDArray x1 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+                Block avg0 = gan.editing(Direction.ADD);
+                Block avg1 = gan.editing(Direction.REMOVE);
+                Map<Block, List<float[]>> before = new HashMap<>();
+                gan.blocks().forEach(b -> before.put(b, snapshot(b)));
+                Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
+                StepLosses losses = trainer.step(x0, x1, phase -> {
+                    Map<Block, Integer> changed = new HashMap<>();
+                    for (Block b : gan.blocks()) {
+                        changed.put(b, changed(before.get(b), b));
+                        before.put(b, snapshot(b));
+                    }
+                    changes.put(phase, changed);
+                });
+                assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0)
+                        .containsEntry(gan.g1(), 0).containsEntry(avg0, 0);
+                assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.g1(), 0)
+                        .containsEntry(gan.d(), 0).containsEntry(avg0, 0);
+                assertThat(changes.get(Phase.G1)).containsEntry(gan.g1(), count(gan.g1())).containsEntry(gan.g0(), 0)
+                        .containsEntry(gan.d(), 0).containsEntry(avg1, 0);
+                assertThat(changed(before.get(avg0), avg0)).isEqualTo(count(avg0));
+                assertThat(changed(before.get(avg1), avg1)).isEqualTo(count(avg1));
+                assertThat(losses.values()).containsKeys("G0_undo", "G1_undo");
+                assertThat(losses.values().get("G1_undo")).isPositive();
+                assertThat(losses.allFinite()).isTrue();
+                int arrays = step.getManagedArrays().size();
+                trainer.step(x0, x1);
+                assertThat(step.getManagedArrays()).hasSize(arrays);
+            }
         }
     }
 
