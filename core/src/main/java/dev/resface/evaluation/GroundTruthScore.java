@@ -131,10 +131,7 @@ public final class GroundTruthScore {
     public static ImageScore score(float[] edited, float[] truth, float[] input, boolean[] mask) {
         checkPair(edited, truth);
         checkPair(input, truth);
-        if (edited.length != 3 * mask.length) {
-            throw new IllegalArgumentException(
-                    "mask has " + mask.length + " pixels but images have " + edited.length + " values (need 3x)");
-        }
+        checkMask(edited, mask, "images");
         float[] residual = new float[edited.length];
         for (int i = 0; i < residual.length; i++) {
             residual[i] = (float) ((grey(edited[i]) - grey(input[i])) / 127.5);
@@ -156,11 +153,7 @@ public final class GroundTruthScore {
     public static double remnant(float[] edited, float[] truth, float[] input, boolean[] mask) {
         checkPair(edited, truth);
         checkPair(input, truth);
-        int plane = mask.length;
-        if (edited.length != 3 * plane) {
-            throw new IllegalArgumentException(
-                    "mask has " + plane + " pixels but images have " + edited.length + " values (need 3x)");
-        }
+        int plane = checkMask(edited, mask, "images");
         double left = 0;
         double before = 0;
         for (int c = 0; c < 3; c++) {
@@ -209,11 +202,7 @@ public final class GroundTruthScore {
      * @param residual CHW, 3 * mask.length values (any range; not clipped)
      */
     public static double residualMaskShare(float[] residual, boolean[] mask) {
-        int plane = mask.length;
-        if (residual.length != 3 * plane) {
-            throw new IllegalArgumentException(
-                    "mask has " + plane + " pixels but residual has " + residual.length + " values (need 3x)");
-        }
+        int plane = checkMask(residual, mask, "residual's channels");
         double inside = 0;
         double total = 0;
         for (int c = 0; c < 3; c++) {
@@ -305,6 +294,15 @@ public final class GroundTruthScore {
 
     static double grey(float v) {
         return (Math.max(-1f, Math.min(1f, v)) + 1.0) * 127.5;
+    }
+
+    /** The mask's pixel count, which the CHW values must hold three times over. */
+    private static int checkMask(float[] values, boolean[] mask, String what) {
+        if (values.length != 3 * mask.length) {
+            throw new IllegalArgumentException(
+                    "mask has " + mask.length + " pixels but the " + what + " hold " + values.length + " values (need 3x)");
+        }
+        return mask.length;
     }
 
     private static void checkPair(float[] a, float[] b) {
