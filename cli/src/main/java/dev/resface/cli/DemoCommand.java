@@ -59,12 +59,13 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Torch.start();
         Path data = out.resolve("synth");
+        // Resolved first, so that a bad option is refused before anything is drawn.
+        RunConfig config = demoConfig(data);
         if (!complete(data)) {
             SynthFaces.write(data, faces, seed, SynthConfig.defaults());
         }
         RunFolder run = new RunFolder(out.resolve("run"));
         boolean resume = Files.exists(run.checkpoint());
-        RunConfig config = demoConfig(data);
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), FaceAttribute.EYEGLASSES,
                 config.model().imageSize(), config.train().batchSize(), seed);
         // Trained first, so that the run is scored on held-out faces while it trains.

@@ -48,7 +48,9 @@ class CommandLineErrorsTest {
         Path out = dir.resolve("run");
         String[][] cases = {{"--iterations", "0", "positive"}, {"--lr-decay-from", "1.5", "[0, 1)"},
             {"--score-every", "0", "--score-every must be a positive"}, {"--classifier", dir.toString(), "add --score-every"},
-            {"--residual-norm", "l3", "l1, l2 or none"}, {"--d-layers", "7", "3 to 5"}, {"--method", "gan", "residual-gan or vae-gan"}};
+            {"--residual-norm", "l3", "l1, l2 or none"}, {"--d-layers", "7", "3 to 5"}, {"--method", "gan", "residual-gan or vae-gan"},
+            {"--generator", "unet", "table1, skip, masked or skip-masked"}, {"--ema", "1.5", "(0, 1)"},
+            {"--undo", "-1", "0 or more"}};
         for (String[] c : cases) {
             Outcome o = run("train", "--data", dir.toString(), "--attribute", "Eyeglasses", "--out", out.toString(),
                     c[0], c[1]);
@@ -57,6 +59,16 @@ class CommandLineErrorsTest {
             assertThat(o.err()).as(c[0]).startsWith("resface: error: ").contains(c[2]).doesNotContain("internal");
             assertThat(out).as(c[0]).doesNotExist();
         }
+    }
+
+    @Test
+    void aBadDemoOptionIsRefusedBeforeAnyFaceIsDrawn(@TempDir Path dir) {
+        Path out = dir.resolve("demo");
+        Outcome o = run("demo", "--out", out.toString(), "--generator", "unet");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip().lines()).hasSize(1);
+        assertThat(o.err()).startsWith("resface: error: ").contains("table1, skip");
+        assertThat(out).doesNotExist();
     }
 
     @Test
