@@ -40,9 +40,7 @@ public final class ResidualGan implements EditingModel {
         this.d = new Discriminator(config);
         Shape input = new Shape(1, 3, config.imageSize(), config.imageSize());
         for (Block b : List.of(g0, g1, d)) {
-            // Weights ~ N(0, 0.02), biases 0; batch-norm scale stays 1 (a N(0,0.02) scale would zero the signal).
-            b.setInitializer(ChannelsLast.initializer(new NormalInitializer(0.02f)), Parameter.Type.WEIGHT);
-            b.initialize(manager, DataType.FLOAT32, input);
+            initialise(b, input);
         }
         if (config.zeroInitLastConv()) {
             zeroLastConv(g0);
@@ -172,11 +170,16 @@ public final class ResidualGan implements EditingModel {
         bias.set(new NDIndex("3"), MASK_START_LOGIT);
     }
 
+    /** Weights ~ N(0, 0.02), biases 0; batch-norm scale stays 1 (a N(0,0.02) scale would zero the signal). */
+    private void initialise(Block b, Shape input) {
+        b.setInitializer(ChannelsLast.initializer(new NormalInitializer(0.02f)), Parameter.Type.WEIGHT);
+        b.initialize(manager, DataType.FLOAT32, input);
+    }
+
     /** A generator of the same design holding a copy of {@code g}'s parameters. */
     private Block copyOf(Block g, Shape input) {
         Block copy = new Generator(config);
-        copy.setInitializer(ChannelsLast.initializer(new NormalInitializer(0.02f)), Parameter.Type.WEIGHT);
-        copy.initialize(manager, DataType.FLOAT32, input);
+        initialise(copy, input);
         var from = g.getParameters();
         var to = copy.getParameters();
         for (int i = 0; i < from.size(); i++) {

@@ -33,16 +33,6 @@ class GeneratorDesignTest {
                 GeneratorDesign.parse(design, ema), null);
     }
 
-    private static long learnable(ai.djl.nn.Block b) {
-        long n = 0;
-        for (var p : b.getParameters()) {
-            if (Trainability.isLearnable(p.getValue())) {
-                n += p.getValue().getArray().size();
-            }
-        }
-        return n;
-    }
-
     @Test
     void theFullResolutionPathAddsOneConvOverTheDecoderAndTheFirstLayerSideBySide() {
         // width 0.25: layer 1 and layer 5 have 16 channels, so the refinement is a 3x3 conv 32 -> 16 with batch norm
@@ -51,7 +41,7 @@ class GeneratorDesignTest {
             try (ResidualGan table1 = new ResidualGan(config("table1", null, u), manager);
                     ResidualGan skip = new ResidualGan(config("skip", null, u), manager);
                     NDManager step = manager.newSubManager()) {
-                assertThat(learnable(skip.g0()) - learnable(table1.g0())).isEqualTo(refine);
+                assertThat(ModelShapesTest.learnable(skip.g0()) - ModelShapesTest.learnable(table1.g0())).isEqualTo(refine);
                 NDArray x = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
                 var edit = skip.edit(skip.g0(), x, true);
                 assertThat(edit.residual().getShape()).isEqualTo(new Shape(2, 3, 32, 32));
