@@ -1,13 +1,8 @@
 package dev.resface.cli;
 
 import dev.resface.classifier.AttributeClassifier;
-import dev.resface.classifier.ClassifierConfig;
-import dev.resface.classifier.ClassifierTraining;
 import dev.resface.data.AttributeSplit.TestSet;
-import dev.resface.data.CelebaLayout;
 import dev.resface.data.FaceAttribute;
-import dev.resface.data.synth.SynthConfig;
-import dev.resface.data.synth.SynthFaces;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.evaluation.GroundTruthEvaluation;
@@ -61,18 +56,13 @@ final class DemoCommand implements Callable<Integer> {
         Path data = out.resolve("synth");
         // Resolved first, so that a bad option is refused before anything is drawn.
         RunConfig config = demoConfig(data);
-        if (!complete(data)) {
-            SynthFaces.write(data, faces, seed, SynthConfig.defaults());
-        }
+        DemoData.faces(out, faces, seed);
         RunFolder run = new RunFolder(out.resolve("run"));
         boolean resume = Files.exists(run.checkpoint());
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), FaceAttribute.EYEGLASSES,
                 config.model().imageSize(), config.train().batchSize(), seed);
         // Trained first, so that the run is scored on held-out faces while it trains.
-        Path classifier = out.resolve("classifier");
-        if (!Files.exists(classifier.resolve(AttributeClassifier.WEIGHTS))) {
-            System.out.print(ClassifierTraining.table(ClassifierTraining.run(classifierConfig(data), classifier)));
-        }
+        Path classifier = DemoData.classifier(out, data, seed);
         try (AttributeClassifier scoring = AttributeClassifier.open(classifier)) {
             HeldOutScorer scorer = new HeldOutScorer(trainingData.dataset(), trainingData.cache(),
                     FaceAttribute.EYEGLASSES, scoring, classifier, 0, seed);
@@ -119,17 +109,5 @@ final class DemoCommand implements Callable<Integer> {
         ModelOptions model = CommandLine.populateCommand(new ModelOptions(), modelArgs.toArray(String[]::new));
         return new RunConfig(OptionValues.checked(() -> model.resolve(Preset.CPU)),
                 train.resolve(Preset.CPU, FaceAttribute.EYEGLASSES), d.resolve());
-    }
-
-    /** Small and quick (about a minute here): 32px is enough to tell the six attributes of SynthFaces apart. */
-    private ClassifierConfig classifierConfig(Path data) {
-        return new ClassifierConfig(data.toAbsolutePath().toString(), List.of(FaceAttribute.values()), "paper", false,
-                32, 0.5, 3000, 32, 1e-3, 0, seed);
-    }
-
-    private boolean complete(Path data) throws java.io.IOException {
-        Path attributes = new CelebaLayout(data).attributes();
-        return Files.exists(data.resolve(SynthFaces.README)) && Files.exists(attributes)
-                && Files.readAllLines(attributes).get(0).trim().equals(String.valueOf(faces));
     }
 }

@@ -57,12 +57,14 @@ final class DemoReport {
                 .heading("Ground truth: edited faces against the same faces drawn with / without glasses")
                 .table(List.of(
                         List.of("direction", "test faces", "PSNR input", "PSNR edited", "gain dB", "MAE input", "MAE edited",
-                                "residual in mask", "mask area", "remnant median", "remnant p90", "MAE outside mask",
+                                "residual in mask", "mask area", "remnant median", "remnant p90", "mean undone / overdone", "MAE outside mask",
                                 "streaks"),
                         row("add (G0)", add.summary(), evaluation.add()),
                         row("remove (G1)", remove.summary(), evaluation.remove())))
                 .paragraph("The remnant is what is left of the attribute inside its mask: the sum over the mask of"
                         + " |edited - truth| over the same sum for the unedited face (1: nothing changed, 0: the truth)."
+                        + " Its undone part is where the edit stayed on the input's side of the truth (too little); its"
+                        + " overdone part where it overshot or changed what the input had right."
                         + " MAE outside the mask is against the input, in grey levels; streaks is the root mean square"
                         + " of each row's mean change outside the mask.")
                 .paragraph("Adding: " + add.summary().verdict())
@@ -92,7 +94,8 @@ final class DemoReport {
     private static List<String> row(String name, ScoreSummary s, EditSummary e) {
         return List.of(name, String.valueOf(s.count()), f(s.meanPsnrInput()), f(s.meanPsnrEdited()), f(s.gain()),
                 f(s.meanMaeInput()), f(s.meanMaeEdited()), f(s.meanResidualMaskShare()), f(s.meanMaskAreaShare()),
-                f(e.remnantMedian()), f(e.remnantP90()), f(e.maeOutside()), f(e.streak()));
+                f(e.remnantMedian()), f(e.remnantP90()), f(e.remnantUndone()) + " / " + f(e.remnantOverdone()),
+                f(e.maeOutside()), f(e.streak()));
     }
 
     private static String f(double v) {

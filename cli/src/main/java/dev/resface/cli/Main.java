@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             SparkEditCommand.class,
             DemoCommand.class,
+            GalleryCommand.class,
             BenchCommand.class,
             LandmarksCommand.class,
             RealFacesCommand.class,

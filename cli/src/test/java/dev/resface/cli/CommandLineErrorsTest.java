@@ -87,6 +87,20 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void impossibleGalleryValuesWriteNothing(@TempDir Path dir) {
+        Path out = dir.resolve("gallery");
+        String[][] cases = {{"--attributes", "Smiling,Freckles", "unknown attribute 'Freckles'"},
+            {"--seeds", "0", "--seeds must be at least 1"}, {"--iterations", "0", "iterations"}};
+        for (String[] c : cases) {
+            Outcome o = run("gallery", "--out", out.toString(), c[0], c[1]);
+            assertThat(o.code()).as(c[0]).isEqualTo(2);
+            assertThat(o.err().strip().lines()).as(c[0]).hasSize(1);
+            assertThat(o.err()).as(c[0]).startsWith("resface: error: ").contains(c[2]);
+            assertThat(out).as(c[0]).doesNotExist();
+        }
+    }
+
+    @Test
     void resumingWithAnotherMethodIsRefused(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("synth");
         assertThat(run("synth", "--out", data.toString(), "--count", "40").code()).isZero();
@@ -192,7 +206,7 @@ class CommandLineErrorsTest {
     @Test
     void everyCommandHasHelp() {
         for (String command : new String[] {"train", "edit", "synth", "demo", "bench", "landmarks", "realfaces", "eval", "correlate",
-            "experiment", "serve"}) {
+            "experiment", "gallery", "serve"}) {
             assertThat(run(command, "--help").code()).isZero();
         }
     }

@@ -175,6 +175,27 @@ class ServePageTest {
         assertThat(server.log()).doesNotContain("ERROR").contains("POST /api/edit 400", "POST /api/edit 413");
     }
 
+    @Test
+    void severalRunsChosenAreAppliedInTurn() throws Exception {
+        open();
+        find("photo").sendKeys(face.toString());
+        waiting().until(d -> find("status").getText().startsWith("1 face edited,"));
+        RgbImage one = image(src("edited"));
+
+        Select runs = new Select(find("run"));
+        assertThat(runs.isMultiple()).isTrue();
+        runs.selectByIndex(1);
+        waiting().until(d -> find("status").getText().startsWith("1 face edited by 2 runs in turn,"));
+        assertThat(find("run-info").getText()).contains(", then ");
+        RgbImage both = image(src("edited"));
+        assertThat(both.pixels()).isNotEqualTo(one.pixels()).isNotEqualTo(faceImage.pixels());
+
+        // None chosen: the user is told, and nothing is posted.
+        runs.deselectAll();
+        waiting().until(d -> find("error").isDisplayed());
+        assertThat(find("error").getText()).isEqualTo("choose a run to edit with");
+    }
+
     static List<Path> partialDownloads() {
         try (Stream<Path> s = Files.list(downloads)) {
             return s.filter(p -> p.toString().endsWith(".crdownload")).toList();

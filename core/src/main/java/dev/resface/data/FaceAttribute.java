@@ -7,19 +7,29 @@ import java.util.stream.Collectors;
 
 /** The six CelebA attributes the paper manipulates. Local ones change a small region, global ones the whole face. */
 public enum FaceAttribute {
-    EYEGLASSES("Eyeglasses", true),
-    MOUTH_SLIGHTLY_OPEN("Mouth_Slightly_Open", true),
-    SMILING("Smiling", true),
-    NO_BEARD("No_Beard", true),
-    MALE("Male", false),
-    YOUNG("Young", false);
+    EYEGLASSES("Eyeglasses", true, "+glasses", "-glasses"),
+    MOUTH_SLIGHTLY_OPEN("Mouth_Slightly_Open", true, "+open mouth", "-open mouth"),
+    SMILING("Smiling", true, "+smile", "-smile"),
+    // The attribute is the absence of a beard: adding it shaves, removing it grows one.
+    NO_BEARD("No_Beard", true, "-beard", "+beard"),
+    MALE("Male", false, "+male", "+female"),
+    YOUNG("Young", false, "+young", "+old");
 
     private final String celebaName;
     private final boolean local;
+    private final String addWords;
+    private final String removeWords;
 
-    FaceAttribute(String celebaName, boolean local) {
+    FaceAttribute(String celebaName, boolean local, String addWords, String removeWords) {
         this.celebaName = celebaName;
         this.local = local;
+        this.addWords = addWords;
+        this.removeWords = removeWords;
+    }
+
+    /** What an edit in this direction does to a face, as a figure labels it ("+beard" for removing No_Beard). */
+    public String words(boolean adding) {
+        return adding ? addWords : removeWords;
     }
 
     /** The column name in list_attr_celeba.txt. */

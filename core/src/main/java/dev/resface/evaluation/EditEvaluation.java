@@ -120,6 +120,10 @@ public final class EditEvaluation {
         List<Edited> out = new ArrayList<>();
         EditBatches.forEach(cache, gan, direction, indices, batch -> {
             float[] edited = ImageConversions.addClipped(batch.inputs(), batch.residuals());
+            // What the model gives at strength 0: the input for a residual model, a reconstruction for a latent one.
+            // Decorrelation is measured from it, so that a model's reconstruction error is not taken for its edit.
+            float[] zero = ImageConversions.addClipped(batch.inputs(),
+                    gan.changes(direction, batch.inputs(), batch.count(), 0f));
             float[][] pIn = probabilities(batch.inputs(), batch.count());
             float[][] pEd = probabilities(edited, batch.count());
             int plane = batch.plane();
@@ -127,16 +131,17 @@ public final class EditEvaluation {
                 int index = batch.indices()[i];
                 float[] xi = batch.input(i);
                 float[] ei = Arrays.copyOfRange(edited, i * plane, (i + 1) * plane);
-                out.add(new Edited(score(index, direction, xi, ei, pIn[0][i], pEd[0][i], pEd[1][i] - pIn[1][i]), xi,
-                        batch.residual(i)));
+                float[] zi = Arrays.copyOfRange(zero, i * plane, (i + 1) * plane);
+                out.add(new Edited(score(index, direction, xi, ei, zi, pIn[0][i], pEd[0][i], pEd[1][i] - pIn[1][i]),
+                        xi, batch.residual(i)));
                 progress.accept(index);
             }
         });
         return out;
     }
 
-    private EditScore score(int index, Direction direction, float[] x, float[] edited, double pIn, double pEd,
-            double maleShift) {
+    private EditScore score(int index, Direction direction, float[] x, float[] edited, float[] zero, double pIn,
+            double pEd, double maleShift) {
         boolean[] region = region(index);
         DetailPreservation detail = region == null ? DetailPreservation.NONE
                 : DetailPreservation.of(x, edited, region, size);
@@ -165,11 +170,17 @@ public final class EditEvaluation {
         }
         boolean[] hairRegion = hair.of(index);
         double hairChange = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(x, edited, hairRegion);
-        // For Male itself the pretrained values above are already face-api's P(male).
-        double faceApiMaleShift = gender == null ? Double.NaN : attribute == FaceAttribute.MALE ? preEd - preIn
-                : gender.value(FaceAttribute.MALE, editedImage) - gender.value(FaceAttribute.MALE, inputImage);
+        double hairFromZero = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(zero, edited, hairRegion);
+        // face-api's gender net does not read beards as the project's classifier does; per face and absolute, so that
+        // faces moved both ways do not cancel.
+        double faceApiMaleShift = Double.NaN;
+        if (gender != null) {
+            double zeroMale = Arrays.equals(zero, x) ? gender.value(FaceAttribute.MALE, inputImage)
+                    : gender.value(FaceAttribute.MALE, ImageConversions.toRgb(zero, size));
+            faceApiMaleShift = Math.abs(gender.value(FaceAttribute.MALE, editedImage) - zeroMale);
+        }
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, truth, idDistance,
-                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, maleShift, faceApiMaleShift);
+                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, hairFromZero, maleShift, faceApiMaleShift);
     }
 
     private boolean[] region(int index) {

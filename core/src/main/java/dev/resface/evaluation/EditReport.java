@@ -50,6 +50,8 @@ public final class EditReport {
         row(s, "streaks: RMS row mean outside (grey)", "%12.2f", add.streak(), remove.streak());
         row(s, "remnant in mask: median (0 = truth)", "%12.3f", add.remnantMedian(), remove.remnantMedian());
         row(s, "remnant in mask: 90th percentile", "%12.3f", add.remnantP90(), remove.remnantP90());
+        row(s, "  mean part left undone", "%12.3f", add.remnantUndone(), remove.remnantUndone());
+        row(s, "  mean part overdone or stray", "%12.3f", add.remnantOverdone(), remove.remnantOverdone());
         row(s, "PSNR to truth: input (dB)", "%12.2f", add.psnrInput(), remove.psnrInput());
         row(s, "PSNR to truth: edited (dB)", "%12.2f", add.psnrEdited(), remove.psnrEdited());
         row(s, "SSIM to truth: input", "%12.4f", add.ssimInput(), remove.ssimInput());
@@ -59,8 +61,9 @@ public final class EditReport {
         row(s, "  same person (distance < 0.6)", "%11.1f%%", 100 * add.sameIdentityRate(),
                 100 * remove.sameIdentityRate());
         row(s, "change inside hair (grey levels)", "%12.2f", add.hairChange(), remove.hairChange());
+        row(s, "  from the strength-0 output", "%12.2f", add.hairChangeFromZero(), remove.hairChangeFromZero());
         row(s, "P(Male) shift (classifier)", "%+12.3f", add.maleShift(), remove.maleShift());
-        row(s, "P(male) shift (face-api)", "%+12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
+        row(s, "|P(male) shift| from strength 0 (face-api)", "%12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
         return s.toString();
     }
 

@@ -18,14 +18,16 @@ import dev.resface.model.Direction;
  * @param pretrainedSuccess 1 when face-api's value says the edit has the target value, else 0
  * @param pretrainedAlreadyThere 1 when it says the input already had it, else 0
  * @param hairChange mean absolute change inside the hair region, grey levels (decorrelation: a No_Beard edit should
- *     leave the hair alone)
+ *     leave the hair alone), against the input
+ * @param hairChangeFromZero the same against the model's strength-0 output (its reconstruction, for a latent model):
+ *     what the edit itself does to the hair
  * @param maleShift the classifier's P(Male) on the edit minus on the input
- * @param faceApiMaleShift face-api's P(male) on the edit minus on the input
+ * @param faceApiMaleShift |face-api's P(male) on the edit minus on the strength-0 output|
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
         double probabilityEdited, DetailPreservation detail, TruthComparison truth, double identityDistance, double identityCosine,
         double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere,
-        double hairChange, double maleShift, double faceApiMaleShift) {
+        double hairChange, double hairChangeFromZero, double maleShift, double faceApiMaleShift) {
 
     /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
     public boolean succeeded() {

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Means over one direction's test faces (the remnant: its median and 90th percentile); NaN where no face had the
+ * Means over one direction's test faces (the remnant: its median and 90th percentile, and the means of its undone
+ * and overdone parts, which add up to its mean); NaN where no face had the
  * score. PSNRs above {@link GroundTruthScore#PSNR_CAP_DB} count as the cap, so an untouched face does not make a mean
  * infinite.
  */
 public record EditSummary(Direction direction, int faces, double successRate, double unchangedRate,
         double meanTargetProbability, double maeOutside, double psnrOutside, double energyInside, double streak,
-        double psnrInput, double psnrEdited, double remnantMedian, double remnantP90, double ssimInput,
+        double psnrInput, double psnrEdited, double remnantMedian, double remnantP90, double remnantUndone,
+        double remnantOverdone, double ssimInput,
         double ssimEdited, double maeInput, double maeEdited,
         double identityDistance, double identityCosine, double sameIdentityRate, double pretrainedSuccessRate,
-        double pretrainedUnchangedRate, double hairChange, double maleShift, double faceApiMaleShift) {
+        double pretrainedUnchangedRate, double hairChange, double hairChangeFromZero, double maleShift,
+        double faceApiMaleShift) {
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
@@ -30,6 +33,8 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, s -> capped(s.truth().psnrEdited())),
                 quantile(scores, s -> s.truth().remnant(), 0.5),
                 quantile(scores, s -> s.truth().remnant(), 0.9),
+                mean(scores, s -> s.truth().remnantUndone()),
+                mean(scores, s -> s.truth().remnantOverdone()),
                 mean(scores, s -> s.truth().ssimInput()),
                 mean(scores, s -> s.truth().ssimEdited()),
                 mean(scores, s -> s.truth().maeInput()),
@@ -41,6 +46,7 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, EditScore::pretrainedSuccess),
                 mean(scores, EditScore::pretrainedAlreadyThere),
                 mean(scores, EditScore::hairChange),
+                mean(scores, EditScore::hairChangeFromZero),
                 mean(scores, EditScore::maleShift),
                 mean(scores, EditScore::faceApiMaleShift));
     }

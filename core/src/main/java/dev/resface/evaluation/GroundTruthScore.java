@@ -151,21 +151,36 @@ public final class GroundTruthScore {
      * inside the mask (nothing to remove or add).
      */
     public static double remnant(float[] edited, float[] truth, float[] input, boolean[] mask) {
+        return remnantParts(edited, truth, input, mask)[0];
+    }
+
+    /**
+     * The remnant and its part left undone: where the edit stayed on the input's side of the truth (it did too
+     * little), as opposed to where it overshot the truth or changed a value the input already had right (it did
+     * something else). {remnant, undone}; the rest, remnant - undone, is the overdone part.
+     */
+    public static double[] remnantParts(float[] edited, float[] truth, float[] input, boolean[] mask) {
         checkPair(edited, truth);
         checkPair(input, truth);
         int plane = checkMask(edited, mask, "images");
         double left = 0;
+        double undone = 0;
         double before = 0;
         for (int c = 0; c < 3; c++) {
             for (int i = 0; i < plane; i++) {
                 if (mask[i]) {
                     int k = c * plane + i;
-                    left += Math.abs(grey(edited[k]) - grey(truth[k]));
-                    before += Math.abs(grey(input[k]) - grey(truth[k]));
+                    double e = grey(edited[k]) - grey(truth[k]);
+                    double x = grey(input[k]) - grey(truth[k]);
+                    left += Math.abs(e);
+                    before += Math.abs(x);
+                    if (e * x > 0) {
+                        undone += Math.abs(e);
+                    }
                 }
             }
         }
-        return before == 0 ? Double.NaN : left / before;
+        return before == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {left / before, undone / before};
     }
 
     /** Aggregates per-image scores (see {@link ScoreSummary} for which mean is which). */

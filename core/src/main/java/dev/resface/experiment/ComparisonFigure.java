@@ -10,12 +10,8 @@ import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
 import dev.resface.report.ImageConversions;
+import dev.resface.report.ImageTable;
 import dev.resface.training.Method;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +26,6 @@ final class ComparisonFigure {
     static final List<String> SHOWN = List.of(Configuration.VAE_GAN, Configuration.PAPER, Configuration.NO_RESIDUAL,
             Configuration.NO_DUAL);
     private static final int FACES = 4;
-    private static final int SCALE = 2;
-    private static final int LABEL = 150;
 
     private ComparisonFigure() {}
 
@@ -82,7 +76,15 @@ final class ComparisonFigure {
                 }
             }
         }
-        return tile(labels, rows, size);
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= rows.get(0).size(); i++) {
+            columns.add("face " + i);
+        }
+        ImageTable table = new ImageTable(size, columns, columns.size());
+        for (int r = 0; r < rows.size(); r++) {
+            table.row(labels.get(r), rows.get(r));
+        }
+        return table.render();
     }
 
     /** The first test faces of the direction's side, as eval picks them with seed 1. */
@@ -102,28 +104,5 @@ final class ComparisonFigure {
             }
         }
         return out;
-    }
-
-    private static RgbImage tile(List<String> labels, List<List<RgbImage>> rows, int size) {
-        int cell = size * SCALE;
-        int columns = rows.get(0).size();
-        BufferedImage img = new BufferedImage(LABEL + columns * (cell + 2), rows.size() * (cell + 2),
-                BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        for (int r = 0; r < rows.size(); r++) {
-            int y = r * (cell + 2);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(labels.get(r), 6, y + cell / 2 + 5);
-            for (int c = 0; c < rows.get(r).size(); c++) {
-                g.drawImage(rows.get(r).get(c).toBufferedImage(), LABEL + c * (cell + 2), y, cell, cell, null);
-            }
-        }
-        g.dispose();
-        return RgbImage.from(img);
     }
 }

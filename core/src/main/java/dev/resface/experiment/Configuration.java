@@ -1,6 +1,7 @@
 package dev.resface.experiment;
 
 import dev.resface.losses.ResidualNorm;
+import dev.resface.model.ModelConfig;
 import dev.resface.training.Method;
 import dev.resface.training.RunConfig;
 import java.util.List;
@@ -33,8 +34,9 @@ public record Configuration(String id, String label, UnaryOperator<RunConfig> ap
                         c -> c.withTrain(c.train().withResidualNorm(ResidualNorm.L2))),
                 new Configuration(NO_SPARSITY, "no residual sparsity term",
                         c -> c.withTrain(c.train().withResidualNorm(ResidualNorm.NONE))),
-                new Configuration(TABLE1_D, "Table 1's D (batch norm)",
-                        c -> c.withModel(c.model().withDiscriminatorBatchNorm(true))),
+                new Configuration(TABLE1_D, "Table 1's D (batch norm, ending on its 4x4 map)",
+                        c -> c.withModel(c.model().withDiscriminatorBatchNorm(true).withDiscriminatorLayers(
+                                ModelConfig.layersEndingOn4x4(c.model().imageSize())))),
                 new Configuration(VAE_GAN, "VAE-GAN (Larsen et al.)", c -> c.withMethod(Method.VAE_GAN)));
     }
 

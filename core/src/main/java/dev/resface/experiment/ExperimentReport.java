@@ -27,7 +27,7 @@ public final class ExperimentReport {
         RunConfig base = o.base();
         FaceAttribute attribute = base.train().attribute();
         ExperimentSummary summary = ExperimentSummary.of(o.configurations(), results);
-        List<Claims.Claim> claims = Claims.of(summary, attribute);
+        Claims.Judged claims = Claims.of(summary, attribute);
         String budget = budget(base, o.seeds());
 
         Map<String, Object> json = new LinkedHashMap<>();
@@ -45,10 +45,12 @@ public final class ExperimentReport {
         for (String d : ExperimentSummary.DIRECTIONS) {
             html.heading((d.equals("add") ? "Adding " : "Removing ") + attribute.celebaName()).table(table(summary, d));
         }
-        html.heading("The paper's claims, judged from these numbers");
-        List<List<String>> rows = new ArrayList<>(List.of(List.of("claim", "numbers", "here")));
-        claims.forEach(c -> rows.add(List.of(c.statement(), c.evidence(), c.verdict())));
-        html.table(rows);
+        html.heading("The paper's claims, judged from these numbers").table(claimTable(claims.paper()));
+        html.heading("The project's own questions (not the paper's)").table(claimTable(claims.project()));
+        html.paragraph("Supported: better by the means in both directions and even the worst seed beats the other's best."
+                + " One seed, or overlapping seeds, is not conclusive. Change outside the region is compared only"
+                + " between configurations whose success rates are within "
+                + Math.round(100 * Claims.COMPARABLE_SUCCESS) + " points.");
         List<String> figures = ComparisonFigure.write(out, o.configurations());
         if (!figures.isEmpty()) {
             html.heading("The same test faces, edited by each model (seed 1)");
@@ -57,6 +59,12 @@ public final class ExperimentReport {
             }
         }
         html.write(out.resolve(HTML));
+    }
+
+    private static List<List<String>> claimTable(List<Claims.Claim> claims) {
+        List<List<String>> rows = new ArrayList<>(List.of(List.of("claim", "numbers", "here")));
+        claims.forEach(c -> rows.add(List.of(c.statement(), c.evidence(), c.verdict())));
+        return rows;
     }
 
     private static List<List<String>> table(ExperimentSummary s, String direction) {

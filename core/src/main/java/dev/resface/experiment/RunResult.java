@@ -36,12 +36,16 @@ public record RunResult(String configuration, long seed, long iterations, double
         TRUTH_GAIN("truth_gain_db", "PSNR gain to the true counterpart, dB", Better.HIGHER),
         SSIM("ssim_edited", "SSIM to the true counterpart", Better.HIGHER),
         REMNANT("remnant", "median remnant of the attribute in its mask (0 = the truth)", Better.LOWER),
+        REMNANT_UNDONE("remnant_undone", "remnant left undone (mean; the rest of it overshot or strayed)", Better.LOWER),
         MAE_OUTSIDE("mae_outside", "MAE outside the attribute region, grey levels", Better.LOWER),
         ENERGY_INSIDE("energy_inside", "share of the change inside the region", Better.HIGHER),
         IDENTITY("identity_distance", "face-api identity distance", Better.LOWER),
-        HAIR_CHANGE("hair_change", "MAE inside the hair region, grey levels", Better.LOWER),
+        HAIR_CHANGE("hair_change", "MAE inside the hair region against the input, grey levels", Better.LOWER),
+        HAIR_CHANGE_FROM_ZERO("hair_change_from_zero", "MAE inside the hair region against the strength-0 output,"
+                + " grey levels", Better.LOWER),
         MALE_SHIFT("male_shift", "shift of the classifier's P(Male)", Better.NEARER_ZERO),
-        FACE_API_MALE_SHIFT("face_api_male_shift", "shift of face-api's P(male)", Better.NEARER_ZERO);
+        FACE_API_MALE_SHIFT("face_api_male_shift", "mean |shift| of face-api's P(male) from the strength-0 output",
+                Better.LOWER);
 
         public final String key;
         public final String title;
@@ -60,10 +64,12 @@ public record RunResult(String configuration, long seed, long iterations, double
         put(m, Metric.TRUTH_GAIN, s.psnrEdited() - s.psnrInput());
         put(m, Metric.SSIM, s.ssimEdited());
         put(m, Metric.REMNANT, s.remnantMedian());
+        put(m, Metric.REMNANT_UNDONE, s.remnantUndone());
         put(m, Metric.MAE_OUTSIDE, s.maeOutside());
         put(m, Metric.ENERGY_INSIDE, s.energyInside());
         put(m, Metric.IDENTITY, s.identityDistance());
         put(m, Metric.HAIR_CHANGE, s.hairChange());
+        put(m, Metric.HAIR_CHANGE_FROM_ZERO, s.hairChangeFromZero());
         put(m, Metric.MALE_SHIFT, s.maleShift());
         put(m, Metric.FACE_API_MALE_SHIFT, s.faceApiMaleShift());
         return m;

@@ -20,6 +20,17 @@ public record Spread(double mean, double min, double max, int seeds) {
         return new Spread(sum / measured.size(), min, max, measured.size());
     }
 
+    /** For results files: mean, min, max and seeds, where a value that was not measured is null, never "NaN". */
+    @com.fasterxml.jackson.annotation.JsonValue
+    public java.util.Map<String, Object> json() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("mean", measured() ? mean : null);
+        m.put("min", measured() ? min : null);
+        m.put("max", measured() ? max : null);
+        m.put("seeds", seeds);
+        return m;
+    }
+
     public boolean measured() {
         return seeds > 0;
     }

@@ -97,6 +97,20 @@ public record ModelConfig(
                 generator, discriminatorPatches);
     }
 
+    public ModelConfig withDiscriminatorLayers(int layers) {
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
+                discriminatorBatchNorm, layers, generator, discriminatorPatches);
+    }
+
+    /**
+     * D's stride-2 layers that leave Table 1's 4x4 map at this size (five at 128px, four at 64, three at 32), within
+     * the 3 to 5 D can have.
+     */
+    public static int layersEndingOn4x4(int imageSize) {
+        int layers = Integer.numberOfTrailingZeros(Math.max(1, imageSize / 4));
+        return Math.max(MIN_D_LAYERS, Math.min(TABLE1_D_LAYERS, layers));
+    }
+
     public ModelConfig withGenerator(GeneratorDesign g) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
                 discriminatorLayers, g, discriminatorPatches);

@@ -184,7 +184,7 @@ public final class SampleGrid {
                     ImageConversions.heatMap(e.residual(), size, size, hs)
                 };
                 for (int row = 0; row < 3; row++) {
-                    blit(canvas, rows[row], cellX(col), cellY(row));
+                    ImageTable.blit(canvas, rows[row], cellX(col), cellY(row), scale);
                 }
             }
             if (gap() >= 3) {
@@ -235,19 +235,6 @@ public final class SampleGrid {
         int w = g.getFontMetrics().stringWidth(text);
         g.drawString(text, Math.max(x0, (x0 + x1 - w) / 2), baseline);
         g.setFont(original);
-    }
-
-    private void blit(BufferedImage canvas, RgbImage img, int x0, int y0) {
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                int rgb = img.get(x, y, 0) << 16 | img.get(x, y, 1) << 8 | img.get(x, y, 2);
-                for (int dy = 0; dy < scale; dy++) {
-                    for (int dx = 0; dx < scale; dx++) {
-                        canvas.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, rgb);
-                    }
-                }
-            }
-        }
     }
 
     /** Renders and writes a PNG atomically (a crash leaves the old file or the complete new one). */

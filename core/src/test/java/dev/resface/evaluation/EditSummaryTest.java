@@ -15,8 +15,8 @@ class EditSummaryTest {
     static EditScore score(Direction d, double pIn, double pEd, double maeOutside, double psnrIn, double psnrEd,
             double remnant) {
         return new EditScore(0, "x.jpg", d, pIn, pEd, new DetailPreservation(maeOutside, 40, 0.9, 0.2),
-                new TruthComparison(psnrIn, psnrEd, 0.5, 0.6, 10, 8, remnant), 0.3, 0.95, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, 2.5, -0.1, Double.NaN);
+                new TruthComparison(psnrIn, psnrEd, 0.5, 0.6, 10, 8, remnant, 0.25 * remnant), 0.3, 0.95, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, 2.5, 2.5, -0.1, Double.NaN);
     }
 
     @Test
@@ -28,6 +28,9 @@ class EditSummaryTest {
         EditSummary s = EditSummary.of(Direction.REMOVE, scores);
         assertThat(s.remnantMedian()).isCloseTo(0.5, within(1e-12)); // 0.1 0.3 0.5 0.7 0.9
         assertThat(s.remnantP90()).isCloseTo(0.82, within(1e-12)); // at 3.6 of 0..4: 0.7 + 0.6 * 0.2
+        // its parts are means, a quarter undone: they add up to the mean remnant, 0.5
+        assertThat(s.remnantUndone()).isCloseTo(0.125, within(1e-12));
+        assertThat(s.remnantOverdone()).isCloseTo(0.375, within(1e-12));
         assertThat(EditSummary.of(Direction.ADD, List.of(score(Direction.ADD, 0.1, 0.9, 1, 20, 21, Double.NaN)))
                 .remnantMedian()).isNaN();
     }

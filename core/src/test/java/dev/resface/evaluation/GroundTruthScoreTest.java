@@ -202,6 +202,34 @@ class GroundTruthScoreTest {
         assertThat(GroundTruthScore.remnant(half, truth, input, new boolean[] {false, true})).isNaN();
     }
 
+    @Test
+    void theRemnantSplitsIntoWhatWasLeftUndoneAndWhatWasOverdone() {
+        // As above: pixel 0 of a 2x1 image, red 200 where the truth has 100; green and blue equal.
+        float[] truth = filled(6, 0f);
+        truth[0] = grey(100);
+        float[] input = truth.clone();
+        input[0] = grey(200);
+        boolean[] mask = {true, false};
+        float[] half = truth.clone();
+        half[0] = grey(150);
+        assertThat(GroundTruthScore.remnantParts(half, truth, input, mask)).containsExactly(new double[] {0.5, 0.5},
+                within(1e-6));
+        // 25 past the truth, and a stray 50 on green, which the input had right: all overdone, 75 of 100
+        float[] wrong = truth.clone();
+        wrong[0] = grey(75);
+        wrong[2] = grey(127.5 + 50);
+        assertThat(GroundTruthScore.remnantParts(wrong, truth, input, mask)).containsExactly(new double[] {0.75, 0},
+                within(1e-6));
+        // a quarter undone, a stray 10 on blue
+        float[] both = truth.clone();
+        both[0] = grey(125);
+        both[4] = grey(127.5 - 10);
+        assertThat(GroundTruthScore.remnantParts(both, truth, input, mask)).containsExactly(new double[] {0.35, 0.25},
+                within(1e-6));
+        assertThat(new TruthComparison(20, 25, 0.5, 0.6, 10, 8, 0.35, 0.25).remnantOverdone())
+                .isCloseTo(0.10, within(1e-12));
+    }
+
     private static float grey(double level) {
         return (float) (level / 127.5 - 1);
     }

@@ -47,10 +47,14 @@ function setStatus(text) {
   $('status').textContent = text;
 }
 
+// In the list's order, which is the order the server applies them in.
+function chosenRuns() {
+  return Array.from($('run').selectedOptions, (option) => option.value);
+}
+
 function describeRun() {
-  const run = state.runs.get($('run').value);
-  $('run-info').textContent = run
-    ? `${run.attribute}: ${run.method}, ${run.size}px, iteration ${run.iteration}` : '';
+  $('run-info').textContent = chosenRuns().map((id) => state.runs.get(id))
+    .map((run) => `${run.attribute}: ${run.method}, ${run.size}px, iteration ${run.iteration}`).join(', then ');
 }
 
 function setOriginal(url, revocable) {
@@ -89,7 +93,7 @@ function blobOf(dataUrl) {
   return new Blob([array], { type });
 }
 
-function show(result) {
+function show(result, runs) {
   $('error').hidden = true;
   $('edited').src = result.edited;
   $('change').src = result.change;
@@ -103,7 +107,8 @@ function show(result) {
   link.download = result.file;
   link.hidden = false;
   const faces = result.faces.length === 1 ? '1 face' : `${result.faces.length} faces`;
-  setStatus(`${faces} edited, ${result.width}x${result.height}, strength ${result.strength}`);
+  const by = runs > 1 ? ` by ${runs} runs in turn` : '';
+  setStatus(`${faces} edited${by}, ${result.width}x${result.height}, strength ${result.strength}`);
 }
 
 async function edit() {
@@ -111,8 +116,9 @@ async function edit() {
   if (!state.file && !state.sample) {
     return;
   }
-  if (!$('run').value) {
-    showError('this server has no run to edit with');
+  const runs = chosenRuns();
+  if (runs.length === 0) {
+    showError(state.runs.size === 0 ? 'this server has no run to edit with' : 'choose a run to edit with');
     return;
   }
   const form = new FormData();
@@ -121,7 +127,9 @@ async function edit() {
   } else {
     form.append('sample', state.sample);
   }
-  form.append('run', $('run').value);
+  for (const run of runs) {
+    form.append('run', run);
+  }
   form.append('direction', document.querySelector('input[name=direction]:checked').value);
   form.append('strength', $('strength').value);
   if (state.inFlight) {
@@ -139,7 +147,7 @@ async function edit() {
     }
     setStatus('');
     if (response.ok) {
-      show(answer);
+      show(answer, runs.length);
     } else {
       showError(answer);
     }
@@ -192,6 +200,9 @@ async function init() {
     for (const run of runs) {
       state.runs.set(run.id, run);
       $('run').add(new Option(`${run.id} (${run.attribute})`, run.id));
+    }
+    if ($('run').options.length > 0) {
+      $('run').options[0].selected = true;
     }
     for (const sample of samples) {
       $('sample').add(new Option(sample.name, sample.id));
