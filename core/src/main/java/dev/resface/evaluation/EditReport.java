@@ -63,7 +63,7 @@ public final class EditReport {
         row(s, "change inside hair (grey levels)", "%12.2f", add.hairChange(), remove.hairChange());
         row(s, "  from the strength-0 output", "%12.2f", add.hairChangeFromZero(), remove.hairChangeFromZero());
         row(s, "P(Male) shift (classifier)", "%+12.3f", add.maleShift(), remove.maleShift());
-        row(s, "|P(male) shift| from strength 0 (face-api)", "%12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
+        row(s, "face-api |P(male) shift| from s=0", "%12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
         return s.toString();
     }
 
