@@ -90,7 +90,8 @@ class CommandLineErrorsTest {
     void impossibleGalleryValuesWriteNothing(@TempDir Path dir) {
         Path out = dir.resolve("gallery");
         String[][] cases = {{"--attributes", "Smiling,Freckles", "unknown attribute 'Freckles'"},
-            {"--seeds", "0", "--seeds must be at least 1"}, {"--iterations", "0", "iterations"}};
+            {"--seeds", "0", "--seeds must be at least 1"}, {"--iterations", "0", "iterations"},
+            {"--faces", "0", "face count must be in 1..999999"}};
         for (String[] c : cases) {
             Outcome o = run("gallery", "--out", out.toString(), c[0], c[1]);
             assertThat(o.code()).as(c[0]).isEqualTo(2);

@@ -175,9 +175,13 @@ public final class EditEvaluation {
         // faces moved both ways do not cancel.
         double faceApiMaleShift = Double.NaN;
         if (gender != null) {
-            double zeroMale = Arrays.equals(zero, x) ? gender.value(FaceAttribute.MALE, inputImage)
+            // For Male itself the pretrained values above are already face-api's P(male).
+            boolean known = attribute == FaceAttribute.MALE;
+            double inputMale = known ? preIn : gender.value(FaceAttribute.MALE, inputImage);
+            double editedMale = known ? preEd : gender.value(FaceAttribute.MALE, editedImage);
+            double zeroMale = Arrays.equals(zero, x) ? inputMale
                     : gender.value(FaceAttribute.MALE, ImageConversions.toRgb(zero, size));
-            faceApiMaleShift = Math.abs(gender.value(FaceAttribute.MALE, editedImage) - zeroMale);
+            faceApiMaleShift = Math.abs(editedMale - zeroMale);
         }
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, truth, idDistance,
                 idCosine, preIn, preEd, preSuccess, preAlready, hairChange, hairFromZero, maleShift, faceApiMaleShift);

@@ -1,6 +1,9 @@
 package dev.resface.experiment;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A metric over the seeds of one configuration: mean, range and how many seeds measured it. */
 public record Spread(double mean, double min, double max, int seeds) {
@@ -21,9 +24,9 @@ public record Spread(double mean, double min, double max, int seeds) {
     }
 
     /** For results files: mean, min, max and seeds, where a value that was not measured is null, never "NaN". */
-    @com.fasterxml.jackson.annotation.JsonValue
-    public java.util.Map<String, Object> json() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    @JsonValue
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("mean", measured() ? mean : null);
         m.put("min", measured() ? min : null);
         m.put("max", measured() ? max : null);

@@ -108,8 +108,9 @@ public final class GalleryReport {
             json.add(entry);
         }
         html.paragraph(GalleryBars.DEFAULT.sentence());
-        html.paragraph("Runs: " + out.relativize(out.resolve("runs")) + "/ (each an ordinary run folder; `resface serve"
-                + " --runs " + out.resolve("runs") + "` edits photos with them, several in turn).");
+        Path runs = ExperimentRunner.runFolder(out, "any", 1).getParent();
+        html.paragraph("Runs: " + runs + " (each an ordinary run folder; `resface serve --runs " + runs + "` edits"
+                + " photos with them, several in turn).");
         html.write(out.resolve(HTML));
 
         Map<String, Object> root = new LinkedHashMap<>();

@@ -66,6 +66,10 @@ public final class ResidualGan implements EditingModel {
 
     @Override
     public float[] changes(Direction direction, float[] nchw, int n, float strength) {
+        if (strength == 0f) {
+            // A residual at strength 0 is no change whatever G says: no pass needed.
+            return new float[nchw.length];
+        }
         int size = config.imageSize();
         try (NDManager scratch = manager.newSubManager()) {
             NDArray x = ChannelsLast.of(scratch.create(nchw, new Shape(n, 3, size, size)));
