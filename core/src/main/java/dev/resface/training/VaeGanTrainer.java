@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.resface.data.Seeds;
 import dev.resface.losses.VaeGanLosses;
+import dev.resface.model.ChannelsLast;
 import dev.resface.model.Trainability;
 import dev.resface.model.vaegan.VaeGan;
 import dev.resface.model.vaegan.VaeGanConfig;
@@ -66,7 +67,7 @@ public final class VaeGanTrainer implements MethodTrainer {
         long iteration = encoderStep.steps() + 1;
         double rate = config.rateScale(iteration);
         try (NDManager scratch = x0.getManager().newSubManager()) {
-            NDArray x = NDArrays.concat(new NDList(x0, x1));
+            NDArray x = ChannelsLast.of(NDArrays.concat(new NDList(x0, x1)));
             long n = x.getShape().get(0);
             NDArray eps = gaussian(scratch, iteration, 0, n);
             NDArray prior = gaussian(scratch, iteration, 1, n);

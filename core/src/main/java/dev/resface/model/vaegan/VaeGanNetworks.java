@@ -10,6 +10,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import dev.resface.model.ChannelsLast;
 import dev.resface.model.Layers;
 import dev.resface.model.ModelConfig;
 
@@ -28,7 +29,7 @@ import dev.resface.model.ModelConfig;
  * At 32px the decoder's first conv and D's third have 192 channels, as in the code's 32x32 networks.
  * Layers followed by batch norm have no bias, as in the code. The paper's decoder upsamples with transposed convs;
  * DJL's PyTorch engine has none, so each is a 2x nearest upsampling followed by a 5x5 conv (the same output size and
- * receptive field, a common replacement). Weights start Glorot-uniform (DJL's default, like the code's AutoFiller).
+ * receptive field, a common replacement). Weights start as DJL's default draws them, normal with variance 2/fan_in.
  */
 final class VaeGanNetworks {
     private static final int ENCODER_HIDDEN = 1024;
@@ -51,7 +52,8 @@ final class VaeGanNetworks {
         int channels = c.channels(256);
         SequentialBlock d = new SequentialBlock()
                 .add(dense((long) channels * map * map))
-                .add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, channels, map, map)), "toMap"));
+                .add(new LambdaBlock(x -> new NDList(ChannelsLast.of(x.singletonOrThrow().reshape(-1, channels, map, map))),
+                        "toMap"));
         for (int paper : new int[] {widest(c), 128, 32}) {
             d.add(new SequentialBlock()
                     .add(Layers.nearestUpsample2x())
