@@ -5,11 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.util.List;
+import java.util.Set;
 
 /**
  * RMSProp for one block, VAE-GAN's optimiser (Larsen et al. 2016: learning rate 3e-4). Same update as
  * torch.optim.RMSprop: v = rho v + (1 - rho) g^2, w -= rate g / (sqrt(v) + eps), where g carries the L2 penalty
- * decay * w on weights (not on biases or batch norm), as the authors' code puts it on its conv and affine weights.
+ * decay * w on weights (not on biases, batch norm or the exempt ones), as the authors' code puts it on its conv and
+ * affine weights.
  */
 public final class RmsProp extends ParameterOptimizer {
     private static final double RHO = 0.9;
@@ -17,11 +19,13 @@ public final class RmsProp extends ParameterOptimizer {
     private final double learningRate;
     private final double weightDecay;
     private final List<NDArray> meanSquares;
+    private final Set<Parameter> exempt;
 
-    public RmsProp(Block block, NDManager manager, double learningRate, double weightDecay) {
+    public RmsProp(Block block, NDManager manager, double learningRate, double weightDecay, Set<Parameter> exempt) {
         super(block);
         this.learningRate = learningRate;
         this.weightDecay = weightDecay;
+        this.exempt = Set.copyOf(exempt);
         this.meanSquares = zerosLike(params, manager);
     }
 
@@ -29,7 +33,8 @@ public final class RmsProp extends ParameterOptimizer {
     protected void update(int i, NDArray w, NDArray g, long step, double rateScale, NDManager scratch) {
         NDArray v = meanSquares.get(i);
         scratch.tempAttachAll(v);
-        if (weightDecay > 0 && params.get(i).getType() == Parameter.Type.WEIGHT) {
+        Parameter p = params.get(i);
+        if (weightDecay > 0 && p.getType() == Parameter.Type.WEIGHT && !exempt.contains(p)) {
             // made from the weight, the penalty would live in the model's manager and pile up step after step
             NDArray penalty = w.mul((float) weightDecay);
             penalty.attach(scratch);

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -46,9 +47,12 @@ public final class VaeGanTrainer implements MethodTrainer {
         this.settings = vae.config();
         this.config = config;
         NDManager m = vae.manager();
-        this.encoderStep = new RmsProp(vae.encoder(), m, settings.learningRate(), settings.weightDecay());
-        this.decoderStep = new RmsProp(vae.decoder(), m, settings.learningRate(), settings.weightDecay());
-        this.discriminatorStep = new RmsProp(vae.discriminator(), m, settings.learningRate(), settings.weightDecay());
+        // The code adds 2 decay w to a gradient summed over the batch; resface's gradients are of batch means.
+        double decay = 2 * settings.weightDecay() / (2.0 * config.batchSize());
+        double rate = settings.learningRate();
+        this.encoderStep = new RmsProp(vae.encoder(), m, rate, decay, vae.posteriorHead());
+        this.decoderStep = new RmsProp(vae.decoder(), m, rate, decay, Set.of());
+        this.discriminatorStep = new RmsProp(vae.discriminator(), m, rate, decay, Set.of());
     }
 
     @Override
@@ -95,8 +99,10 @@ public final class VaeGanTrainer implements MethodTrainer {
             float fakeCost;
             boolean decoderLearns;
             boolean discriminatorLearns;
+            VaeGan.KeptStatistics posteriorStatistics;
             try (GradientCollector gc = collector(vae.decoder())) {
                 NDArray similarity = similarity(vae.decode(z, true), x);
+                posteriorStatistics = vae.keepDecoderStatistics(scratch);
                 // As the code runs it: D's batches of generated faces decoded as one batch.
                 generated = vae.decode(settings.judgeReconstructions() ? NDArrays.concat(new NDList(z, prior)) : prior,
                         true);
@@ -110,9 +116,10 @@ public final class VaeGanTrainer implements MethodTrainer {
                 discriminatorLearns = updates.discriminator();
                 if (decoderLearns) {
                     NDArray generatedCost = fake.mul(generated.getShape().get(0) / n);
-                    gc.backward(VaeGanLosses.decoder(similarity, generatedCost, settings.reconstructionWeight()));
+                    gc.backward(VaeGanLosses.decoder(similarity, generatedCost, vae.reconstructionWeight()));
                 }
             }
+            posteriorStatistics.restore();
             if (decoderLearns) {
                 decoderStep.step(scratch, rate);
             }
@@ -195,7 +202,7 @@ public final class VaeGanTrainer implements MethodTrainer {
     @Override
     public String describe() {
         return String.format("VAE-GAN: z %d, gamma %.1e, real weight %.2f, equilibrium %.2f +- %.2f, RMSProp %.1e",
-                settings.latentSize(), settings.reconstructionWeight(), settings.realWeight(), settings.equilibrium(),
+                settings.latentSize(), vae.reconstructionWeight(), settings.realWeight(), settings.equilibrium(),
                 settings.margin(), settings.learningRate());
     }
 

@@ -26,7 +26,7 @@ class RmsPropTest {
             NDArray b = lin.getParameters().get("bias").getArray();
             w.set(new float[] {0.5f, -50f});
             b.set(new float[] {-50f});
-            RmsProp rule = new RmsProp(lin, m, 0.01, 0.1);
+            RmsProp rule = new RmsProp(lin, m, 0.01, 0.1, java.util.Set.of());
             int arrays = m.getManagedArrays().size();
             try (NDManager scratch = m.newSubManager()) {
                 try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
@@ -51,6 +51,30 @@ class RmsPropTest {
             assertThat(m.getManagedArrays()).hasSize(arrays);
             // the gradients are zeroed for the next step
             assertThat(w.getGradient().abs().sum().getFloat()).isZero();
+        }
+    }
+
+    @Test
+    void anExemptWeightIsNotDecayed() {
+        Torch.start();
+        try (NDManager m = Torch.newManager()) {
+            Linear lin = Linear.builder().setUnits(1).optBias(false).build();
+            lin.initialize(m, DataType.FLOAT32, new Shape(1, 2));
+            var weight = lin.getParameters().get("weight");
+            NDArray w = weight.getArray();
+            w.set(new float[] {0.5f, -50f});
+            RmsProp rule = new RmsProp(lin, m, 0.01, 0.1, java.util.Set.of(weight));
+            try (NDManager scratch = m.newSubManager()) {
+                try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    NDArray y = lin.forward(new ParameterStore(scratch, false),
+                            new NDList(scratch.create(new float[] {3, 4}, new Shape(1, 2))), true).singletonOrThrow();
+                    gc.backward(y.sum());
+                }
+                rule.step(scratch, 1.0);
+            }
+            double move = 0.01 / Math.sqrt(0.1);
+            // weight -50 with g = 4: undecayed, it steps down (decayed, it stepped up above)
+            assertThat(w.toFloatArray()[1]).isCloseTo((float) (-50 - move), within(1e-5f));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.resface.model.vaegan;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -13,7 +14,11 @@ import dev.resface.model.ChannelsLast;
 import dev.resface.model.Direction;
 import dev.resface.model.EditingModel;
 import dev.resface.model.ModelConfig;
+import dev.resface.model.Trainability;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * VAE-GAN (Larsen et al., ICML 2016), the paper's baseline: an encoder, a decoder that is also the GAN's generator,
@@ -21,6 +26,9 @@ import java.util.List;
  * does: decode(mu(x) + s v) with v the mean z of training faces with the attribute minus that of faces without.
  */
 public final class VaeGan implements EditingModel {
+    /** Dis_l's values a face in the authors' 64px networks, for which their gamma was chosen. */
+    private static final long CODE_DIS_L_SIZE = 256L * 8 * 8;
+    private static final NDIndex ALL = new NDIndex("...");
     private final ModelConfig shape;
     private final VaeGanConfig config;
     private final NDManager manager;
@@ -45,13 +53,13 @@ public final class VaeGan implements EditingModel {
     }
 
     /**
-     * DJL's default weights, laid out channels last as resface's other networks are: libtorch 2.7.1's oneDNN gets the
-     * input gradient of NCHW stride-1 convs with a filter count not a multiple of 16 wrong (see ChannelsLastTest),
+     * The authors' start weights, laid out channels last as resface's other networks are: libtorch 2.7.1's oneDNN gets
+     * the input gradient of NCHW stride-1 convs with a filter count not a multiple of 16 wrong (see ChannelsLastTest),
      * and VAE-GAN has them (D's first conv, the decoder's last at narrow widths). Run NCHW, its training went NaN at
      * iteration 2 in about half the runs on an AMD EPYC, and no two runs were alike.
      */
     private void initialise(Block b, Shape input) {
-        b.setInitializer(ChannelsLast.initializer(Parameter.Type.WEIGHT.getInitializer()), Parameter.Type.WEIGHT);
+        b.setInitializer(ChannelsLast.initializer(new AutoFiller()), Parameter.Type.WEIGHT);
         b.initialize(manager, DataType.FLOAT32, input);
     }
 
@@ -65,6 +73,14 @@ public final class VaeGan implements EditingModel {
 
     public Block encoder() {
         return encoder;
+    }
+
+    /** The encoder's last layer, giving mu and log-variance: the code does not decay its weights. */
+    public Set<Parameter> posteriorHead() {
+        Block head = encoder.getChildren().valueAt(encoder.getChildren().size() - 1);
+        Set<Parameter> out = new HashSet<>();
+        head.getParameters().forEach(p -> out.add(p.getValue()));
+        return out;
     }
 
     public Block decoder() {
@@ -90,6 +106,46 @@ public final class VaeGan implements EditingModel {
 
     public NDArray decode(NDArray z, boolean training) {
         return decoder.forward(store, new NDList(z), training).singletonOrThrow();
+    }
+
+    /**
+     * The decoder's running batch-norm statistics as they are now. The faces D judges are decoded in a training pass
+     * whose statistics are not to be kept: the authors' code decodes them with a copy of the decoder
+     * ({@code decoder_neggrad}) that shares its weights but has statistics of its own, so the running statistics that
+     * edits decode with are those of posterior z alone. Put them back once that pass has been differentiated: an
+     * in-place write before the backward would invalidate what batch norm saved for it.
+     */
+    public KeptStatistics keepDecoderStatistics(NDManager scratch) {
+        List<NDArray> running = new ArrayList<>();
+        List<NDArray> kept = new ArrayList<>();
+        for (var p : decoder.getParameters()) {
+            if (!Trainability.isLearnable(p.getValue())) {
+                NDArray r = p.getValue().getArray();
+                NDArray copy = r.duplicate();
+                copy.attach(scratch);
+                running.add(r);
+                kept.add(copy);
+            }
+        }
+        return new KeptStatistics(running, kept);
+    }
+
+    public record KeptStatistics(List<NDArray> running, List<NDArray> kept) {
+        public void restore() {
+            for (int i = 0; i < running.size(); i++) {
+                running.get(i).set(ALL, kept.get(i));
+            }
+        }
+    }
+
+    /**
+     * gamma for this run's Dis_l: the configured value is the code's for its 64px networks, whose Dis_l holds 256 x 8 x
+     * 8 = 16,384 values a face; L_llike sums over Dis_l, so a smaller Dis_l gets a proportionally larger gamma to keep
+     * the decoder's reconstruction pull.
+     */
+    public double reconstructionWeight() {
+        long disL = (long) shape.channels(256) * (shape.imageSize() / 8) * (shape.imageSize() / 8);
+        return config.reconstructionWeight() * CODE_DIS_L_SIZE / disL;
     }
 
     /** Dis_l(x), the discriminator's hidden representation the reconstruction error is measured in. */

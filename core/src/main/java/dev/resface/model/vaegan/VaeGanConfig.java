@@ -6,13 +6,15 @@ package dev.resface.model.vaegan;
  * resface's networks.
  *
  * @param latentSize z's dimensions (128)
- * @param reconstructionWeight gamma: the decoder learns gamma * L_llike - (1 - gamma) * GAN (the CelebA script's 1e-6)
+ * @param reconstructionWeight gamma: the decoder learns gamma * L_llike - (1 - gamma) * GAN (the CelebA script's 1e-6,
+ *     for its Dis_l of 16,384 values; scaled to the run's Dis_l, see {@link VaeGan#reconstructionWeight()})
  * @param realWeight share of D's loss on real faces; the rest is on generated ones (0.5)
  * @param equilibrium D's per-face cost around which both players keep learning (0.68)
  * @param margin D stops learning while either cost is below equilibrium - margin, the decoder while either is
  *     above equilibrium + margin (0.35)
  * @param learningRate RMSProp's (3e-4, the paper's)
- * @param weightDecay the L2 penalty on every weight, not on biases or batch norm (1e-5)
+ * @param weightDecay the L2 penalty as the code writes it: 2 weightDecay w added to the gradient summed over the batch,
+ *     on every weight but the mu / log-variance head's, not on biases or batch norm (1e-5)
  * @param judgeReconstructions whether D also judges reconstructions, as the paper's Algorithm 1 has it, or only real
  *     faces and prior samples, as every one of the authors' scripts trains it (false)
  */

@@ -29,7 +29,7 @@ import dev.resface.model.ModelConfig;
  * At 32px the decoder's first conv and D's third have 192 channels, as in the code's 32x32 networks.
  * Layers followed by batch norm have no bias, as in the code. The paper's decoder upsamples with transposed convs;
  * DJL's PyTorch engine has none, so each is a 2x nearest upsampling followed by a 5x5 conv (the same output size and
- * receptive field, a common replacement). Weights start as DJL's default draws them, normal with variance 2/fan_in.
+ * receptive field, a common replacement). Weights start as the code's do ({@link AutoFiller}).
  */
 final class VaeGanNetworks {
     private static final int ENCODER_HIDDEN = 1024;
