@@ -33,7 +33,7 @@ final class ExperimentCommand implements Callable<Integer> {
     int seeds;
 
     @Option(names = "--configurations", split = ",", description = "which to run, comma-separated (default all: "
-            + "resface, no-residual, no-dual, l2-residual, no-sparsity, table1-d, vae-gan)")
+            + "resface, no-residual, no-dual, l2-residual, no-sparsity, table1-d, table1-g, vae-gan, vae)")
     List<String> configurations;
 
     @Option(names = "--preset", defaultValue = "paper", description = "the shared budget's starting point: PAPER or CPU; flags override it")

@@ -183,8 +183,10 @@ public final class EditEvaluation {
                     : gender.value(FaceAttribute.MALE, ImageConversions.toRgb(zero, size));
             faceApiMaleShift = Math.abs(editedMale - zeroMale);
         }
+        double reconstruction = GroundTruthScore.psnr(zero, x);
         return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, truth, idDistance,
-                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, hairFromZero, maleShift, faceApiMaleShift);
+                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, hairFromZero, maleShift, faceApiMaleShift,
+                Double.isInfinite(reconstruction) ? Double.NaN : reconstruction);
     }
 
     private boolean[] region(int index) {

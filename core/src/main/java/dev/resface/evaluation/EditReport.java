@@ -64,6 +64,7 @@ public final class EditReport {
         row(s, "  from the strength-0 output", "%12.2f", add.hairChangeFromZero(), remove.hairChangeFromZero());
         row(s, "P(Male) shift (classifier)", "%+12.3f", add.maleShift(), remove.maleShift());
         row(s, "face-api |P(male) shift| from s=0", "%12.3f", add.faceApiMaleShift(), remove.faceApiMaleShift());
+        row(s, "reconstruction PSNR, s=0 (dB)", "%12.2f", add.reconstructionPsnr(), remove.reconstructionPsnr());
         return s.toString();
     }
 

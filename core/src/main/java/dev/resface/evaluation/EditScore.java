@@ -23,11 +23,14 @@ import dev.resface.model.Direction;
  *     what the edit itself does to the hair
  * @param maleShift the classifier's P(Male) on the edit minus on the input
  * @param faceApiMaleShift |face-api's P(male) on the edit minus on the strength-0 output|
+ * @param reconstructionPsnr PSNR of the strength-0 output to the input, dB: how well a latent model reconstructs;
+ *     NaN for a model that gives the input back
  */
 public record EditScore(int datasetIndex, String image, Direction direction, double probabilityInput,
         double probabilityEdited, DetailPreservation detail, TruthComparison truth, double identityDistance, double identityCosine,
         double pretrainedInput, double pretrainedEdited, double pretrainedSuccess, double pretrainedAlreadyThere,
-        double hairChange, double hairChangeFromZero, double maleShift, double faceApiMaleShift) {
+        double hairChange, double hairChangeFromZero, double maleShift, double faceApiMaleShift,
+        double reconstructionPsnr) {
 
     /** Whether the classifier gives the edited face the value the edit aims at (added: present, removed: absent). */
     public boolean succeeded() {

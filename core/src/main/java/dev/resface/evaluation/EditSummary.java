@@ -18,7 +18,7 @@ public record EditSummary(Direction direction, int faces, double successRate, do
         double ssimEdited, double maeInput, double maeEdited,
         double identityDistance, double identityCosine, double sameIdentityRate, double pretrainedSuccessRate,
         double pretrainedUnchangedRate, double hairChange, double hairChangeFromZero, double maleShift,
-        double faceApiMaleShift) {
+        double faceApiMaleShift, double reconstructionPsnr) {
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
@@ -48,7 +48,8 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, EditScore::hairChange),
                 mean(scores, EditScore::hairChangeFromZero),
                 mean(scores, EditScore::maleShift),
-                mean(scores, EditScore::faceApiMaleShift));
+                mean(scores, EditScore::faceApiMaleShift),
+                mean(scores, EditScore::reconstructionPsnr));
     }
 
     private static double capped(double psnr) {

@@ -45,7 +45,9 @@ public record RunResult(String configuration, long seed, long iterations, double
                 + " grey levels", Better.LOWER),
         MALE_SHIFT("male_shift", "shift of the classifier's P(Male)", Better.NEARER_ZERO),
         FACE_API_MALE_SHIFT("face_api_male_shift", "mean |shift| of face-api's P(male) from the strength-0 output",
-                Better.LOWER);
+                Better.LOWER),
+        RECONSTRUCTION_PSNR("reconstruction_psnr_db", "PSNR of the strength-0 output to the input (latent models), dB",
+                Better.HIGHER);
 
         public final String key;
         public final String title;
@@ -72,6 +74,7 @@ public record RunResult(String configuration, long seed, long iterations, double
         put(m, Metric.HAIR_CHANGE_FROM_ZERO, s.hairChangeFromZero());
         put(m, Metric.MALE_SHIFT, s.maleShift());
         put(m, Metric.FACE_API_MALE_SHIFT, s.faceApiMaleShift());
+        put(m, Metric.RECONSTRUCTION_PSNR, s.reconstructionPsnr());
         return m;
     }
 

@@ -71,12 +71,6 @@ public record ModelConfig(
         return new ModelConfig(128, 1.0, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
     }
 
-    /** The number of D layers that ends on a 4x4 map at this size, as Table 1 does at 128px. */
-    public static int layersToFourByFour(int imageSize) {
-        int layers = Integer.numberOfTrailingZeros(imageSize / 4);
-        return Math.max(MIN_D_LAYERS, Math.min(TABLE1_D_LAYERS, layers));
-    }
-
     public ModelConfig withImageSize(int size) {
         return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
                 discriminatorLayers, generator, discriminatorPatches);

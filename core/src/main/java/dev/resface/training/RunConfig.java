@@ -49,6 +49,10 @@ public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data, M
         return new RunConfig(model, train, data, machine, m, null);
     }
 
+    public RunConfig withVaeGan(VaeGanConfig v) {
+        return new RunConfig(model, train, data, machine, Method.VAE_GAN, v);
+    }
+
     public RunConfig withModel(ModelConfig m) {
         return new RunConfig(m, train, data, machine, method, vaeGan);
     }

@@ -28,6 +28,9 @@ import java.util.SplittableRandom;
  * equilibrium (the code's balancing rule). D judges real faces and prior samples, and reconstructions too only where
  * the settings ask for them (the paper's algorithm does, every script of the code does not).
  *
+ * <p>The plain VAE (the floor of its reconstructions) runs the same encoder and decoder shares with the likelihood on
+ * pixels, and no D.
+ *
  * <p>VAE-GAN is unconditional: each batch is x0 and x1 together, so it sees both values of the attribute equally.
  * The noise of z's sampling and of the prior samples is a pure function of (seed, iteration), so resume is exact.
  */
@@ -92,6 +95,16 @@ public final class VaeGanTrainer implements MethodTrainer {
             // Stepping now changes nothing the other shares see: they start from z, already computed.
             encoderStep.step(scratch, rate);
             z = z.stopGradient();
+            Map<String, Float> losses = new LinkedHashMap<>();
+            losses.put("loss_prior", priorLoss);
+            losses.put("loss_llike", similarityLoss);
+            if (settings.plainVae()) {
+                try (GradientCollector gc = collector(vae.decoder())) {
+                    gc.backward(similarity(vae.decode(z, true), x));
+                }
+                decoderStep.step(scratch, rate);
+                return new StepLosses(losses);
+            }
 
             // The decoder's share: gamma L_llike - (1 - gamma) L_GAN, on z without the encoder's gradient.
             NDArray generated;
@@ -136,9 +149,6 @@ public final class VaeGanTrainer implements MethodTrainer {
                 }
                 discriminatorStep.step(scratch, rate);
             }
-            Map<String, Float> losses = new LinkedHashMap<>();
-            losses.put("loss_prior", priorLoss);
-            losses.put("loss_llike", similarityLoss);
             losses.put("loss_D", discriminatorLearns ? discriminatorLoss
                     : (float) (settings.realWeight() * realCost + (1 - settings.realWeight()) * fakeCost));
             losses.put("D_cost_real", realCost);
@@ -175,8 +185,14 @@ public final class VaeGanTrainer implements MethodTrainer {
         return discriminator || decoder ? new Updates(decoder, discriminator) : new Updates(true, true);
     }
 
-    /** L_llike between Dis_l of the reconstructions and of the real faces, judged together as the code does. */
+    /**
+     * L_llike between Dis_l of the reconstructions and of the real faces, judged together as the code does; for the
+     * plain VAE, between the pixels.
+     */
     private NDArray similarity(NDArray reconstructed, NDArray x) {
+        if (settings.plainVae()) {
+            return VaeGanLosses.similarity(reconstructed, x);
+        }
         long n = x.getShape().get(0);
         NDArray features = vae.similarityFeatures(NDArrays.concat(new NDList(reconstructed, x)), true);
         return VaeGanLosses.similarity(features.get("0:{}", n), features.get("{}:", n));
@@ -201,6 +217,10 @@ public final class VaeGanTrainer implements MethodTrainer {
 
     @Override
     public String describe() {
+        if (settings.plainVae()) {
+            return String.format("plain VAE: z %d, Gaussian likelihood on pixels, no D, RMSProp %.1e",
+                    settings.latentSize(), settings.learningRate());
+        }
         return String.format("VAE-GAN: z %d, gamma %.1e, real weight %.2f, equilibrium %.2f +- %.2f, RMSProp %.1e",
                 settings.latentSize(), vae.reconstructionWeight(), settings.realWeight(), settings.equilibrium(),
                 settings.margin(), settings.learningRate());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.resface.data.FaceAttribute;
 import dev.resface.experiment.RunResult.Metric;
+import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 import dev.resface.training.DataConfig;
@@ -114,7 +115,9 @@ class ClaimsTest {
         assertThat(j.project()).extracting(Claims.Claim::a, Claims.Claim::b, Claims.Claim::metric).containsExactly(
                 tuple("resface", "l2-residual", Metric.TRUTH_GAIN),
                 tuple("resface", "no-sparsity", Metric.MAE_OUTSIDE),
-                tuple("resface", "table1-d", Metric.SUCCESS));
+                tuple("resface", "table1-d", Metric.SUCCESS),
+                tuple("resface", "table1-g", Metric.REMNANT),
+                tuple("vae-gan", "vae", Metric.RECONSTRUCTION_PSNR));
         // The gender judge is face-api's, per face and absolute: lower is better, signs cannot cancel.
         assertThat(Metric.FACE_API_MALE_SHIFT.better).isEqualTo(RunResult.Better.LOWER);
     }
@@ -148,6 +151,20 @@ class ClaimsTest {
             assertThat(m.discriminatorBatchNorm()).isTrue();
             assertThat(size >> m.discriminatorLayers()).as(size + "px").isEqualTo(4);
         }
+    }
+
+    @Test
+    void table1GDropsOnlyTheFullResolutionPath() {
+        ModelConfig model = new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
+                GeneratorDesign.parse("skip", null), null);
+        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, 3, 2, 2e-4, null, 0.5, 0.999,
+                new LossWeights(3e-2, null, false), true, null, 1, 3, 3, 1);
+        RunConfig base = new RunConfig(model, train, new DataConfig("data", "paper", false, null, false));
+        RunConfig table1 = Configuration.chosen(List.of(Configuration.TABLE1_G)).get(0).apply().apply(base);
+        assertThat(base.model().generator().skip()).isTrue();
+        assertThat(table1.model().generator()).isEqualTo(GeneratorDesign.TABLE1);
+        assertThat(table1.model().withGenerator(model.generator())).isEqualTo(model);
+        assertThat(table1.train()).isEqualTo(train);
     }
 
     @Test

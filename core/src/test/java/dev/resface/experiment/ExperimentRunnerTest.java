@@ -67,6 +67,9 @@ class ExperimentRunnerTest {
         // A 3-iteration resface barely moves a face; VAE-GAN re-draws all of it.
         assertThat(results.get(1).value("add", RunResult.Metric.MAE_OUTSIDE))
                 .isGreaterThan(paper.value("add", RunResult.Metric.MAE_OUTSIDE));
+        // Only a latent model has a reconstruction to score: a 3-iteration one, far from its input.
+        assertThat(paper.value("add", RunResult.Metric.RECONSTRUCTION_PSNR)).isNaN();
+        assertThat(results.get(1).value("add", RunResult.Metric.RECONSTRUCTION_PSNR)).isBetween(3.0, 20.0);
 
         // The same folder with another budget is refused, not read back as this one.
         ExperimentRunner.Options longer = new ExperimentRunner.Options(base.withIterations(4), o.configurations(), 1,
@@ -96,7 +99,7 @@ class ExperimentRunnerTest {
         // Without a classifier, nothing says the two edit alike: a 3-iteration resface wins by barely editing.
         assertThat(vaeClaim.path("verdict").asText()).startsWith("not comparable: success not measured");
         assertThat(vaeClaim.path("evidence").asText()).contains("vae-gan");
-        assertThat(json.path("claims").path("project")).hasSize(3);
+        assertThat(json.path("claims").path("project")).hasSize(5);
         // Scores that were not measured are null, never "NaN".
         assertThat(Files.readString(out.resolve(ExperimentReport.RESULTS))).doesNotContain("NaN");
         String html = Files.readString(out.resolve(ExperimentReport.HTML));

@@ -74,9 +74,9 @@ class ModelShapesTest {
 
     @Test
     void shallowerDEndsOnAFourByFourMapAtSmallSizes() {
-        assertThat(ModelConfig.layersToFourByFour(128)).isEqualTo(5);
-        assertThat(ModelConfig.layersToFourByFour(64)).isEqualTo(4);
-        assertThat(ModelConfig.layersToFourByFour(32)).isEqualTo(3);
+        assertThat(ModelConfig.layersEndingOn4x4(128)).isEqualTo(5);
+        assertThat(ModelConfig.layersEndingOn4x4(64)).isEqualTo(4);
+        assertThat(ModelConfig.layersEndingOn4x4(32)).isEqualTo(3);
         // 3 layers at 32px: conv 64, 128, 256 with batch norm, then the head covers the 4x4 map.
         ModelConfig c = new ModelConfig(32, 1, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, true, 3);
         assertThat(c.discriminatorMapSize()).isEqualTo(4);

@@ -16,6 +16,7 @@ import dev.resface.model.vaegan.VaeGanConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -170,5 +171,41 @@ class VaeGanTrainingTest {
                 .isInstanceOf(dev.resface.BadInputException.class)
                 .hasMessageContaining(AttributeDirection.FILE).hasMessageContaining("not finished training");
         assertThat(Arrays.asList(Method.values())).contains(Method.parse("vae-gan"));
+    }
+
+    @Test
+    void aPlainVaeTrainsEncoderAndDecoderOnPixelsAndNoD(@TempDir Path dir) throws Exception {
+        ResumeTest.NoiseData data = new ResumeTest.NoiseData(32, 2);
+        RunFolder plain = new RunFolder(dir.resolve("plain"));
+        RunConfig config = ResumeTest.config(2).withVaeGan(VaeGanConfig.published().asPlainVae());
+        new TrainingRun(config, plain, data, ResumeTest.quiet()).run(false);
+        RunFolder full = new RunFolder(dir.resolve("full"));
+        new TrainingRun(vaeGan(2), full, data, ResumeTest.quiet()).run(false);
+        assertThat(RunConfig.read(plain.root()).vaeGan().plainVae()).isTrue();
+        // Only the encoder's and decoder's losses.
+        List<String> lines = Files.readAllLines(plain.metrics());
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("loss_prior", "loss_llike").doesNotContain("loss_D", "update_D");
+        try (NDManager m = Torch.newManager()) {
+            VaeGan a = (VaeGan) Methods.load(plain, config, m).model();
+            VaeGan b = (VaeGan) Methods.load(full, vaeGan(2), m).model();
+            Torch.seed(config.train().seed()); // as TrainingRun does before it builds the networks
+            VaeGan start = new VaeGan(config.model(), config.vaeGan(), m);
+            assertThat(sameWeights(a.discriminator(), start.discriminator())).as("plain VAE's D").isTrue();
+            assertThat(sameWeights(b.discriminator(), start.discriminator())).as("VAE-GAN's D").isFalse();
+            assertThat(sameWeights(a.encoder(), start.encoder())).isFalse();
+            assertThat(sameWeights(a.decoder(), start.decoder())).isFalse();
+        }
+    }
+
+    private static boolean sameWeights(ai.djl.nn.Block a, ai.djl.nn.Block b) {
+        var pa = a.getParameters();
+        var pb = b.getParameters();
+        for (int i = 0; i < pa.size(); i++) {
+            if (!Arrays.equals(pa.valueAt(i).getArray().toFloatArray(), pb.valueAt(i).getArray().toFloatArray())) {
+                return false;
+            }
+        }
+        return true;
     }
 }

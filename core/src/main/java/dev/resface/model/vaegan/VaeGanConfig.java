@@ -17,9 +17,11 @@ package dev.resface.model.vaegan;
  *     on every weight but the mu / log-variance head's, not on biases or batch norm (1e-5)
  * @param judgeReconstructions whether D also judges reconstructions, as the paper's Algorithm 1 has it, or only real
  *     faces and prior samples, as every one of the authors' scripts trains it (false)
+ * @param plainVae true for a plain VAE, the floor a VAE-GAN's reconstructions are held to: the same encoder and
+ *     decoder, the likelihood on pixels, no D (null, as in runs written before it existed: false)
  */
 public record VaeGanConfig(int latentSize, double reconstructionWeight, double realWeight, double equilibrium,
-        double margin, double learningRate, double weightDecay, boolean judgeReconstructions) {
+        double margin, double learningRate, double weightDecay, boolean judgeReconstructions, Boolean plainVae) {
 
     public VaeGanConfig {
         if (latentSize < 1 || !(reconstructionWeight >= 0 && reconstructionWeight <= 1)
@@ -27,9 +29,17 @@ public record VaeGanConfig(int latentSize, double reconstructionWeight, double r
                 || !(weightDecay >= 0)) {
             throw new IllegalArgumentException("VAE-GAN settings out of range: " + this);
         }
+        if (plainVae == null) {
+            plainVae = false;
+        }
+    }
+
+    public VaeGanConfig asPlainVae() {
+        return new VaeGanConfig(latentSize, reconstructionWeight, realWeight, equilibrium, margin, learningRate,
+                weightDecay, judgeReconstructions, true);
     }
 
     public static VaeGanConfig published() {
-        return new VaeGanConfig(128, 1e-6, 0.5, 0.68, 0.35, 3e-4, 1e-5, false);
+        return new VaeGanConfig(128, 1e-6, 0.5, 0.68, 0.35, 3e-4, 1e-5, false, false);
     }
 }
