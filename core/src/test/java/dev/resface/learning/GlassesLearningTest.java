@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.resface.data.AttributeSplit.TestSet;
 import dev.resface.data.FaceAttribute;
-import dev.resface.data.synth.SynthFaces;
 import dev.resface.editing.Editor;
 import dev.resface.evaluation.EditEvaluation;
 import dev.resface.evaluation.EditSummary;
@@ -14,14 +13,6 @@ import dev.resface.model.Direction;
 import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
-import dev.resface.training.CelebaTrainingData;
-import dev.resface.training.DataConfig;
-import dev.resface.training.LossWeights;
-import dev.resface.training.RunConfig;
-import dev.resface.training.RunFolder;
-import dev.resface.training.TrainConfig;
-import dev.resface.training.TrainingRun;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +49,7 @@ class GlassesLearningTest {
 
     @Test
     void shortTrainingAddsAndRemovesGlassesTowardTheTruth(@TempDir Path dir) throws Exception {
-        Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false));
+        LearningRun.Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false));
         TestSet test = t.data().split().balancedTestSet(0, 5);
         GroundTruthEvaluation evaluation =
                 new GroundTruthEvaluation(t.data().dataset(), t.data().cache(), FaceAttribute.EYEGLASSES, 0);
@@ -83,13 +74,13 @@ class GlassesLearningTest {
      */
     @Test
     void theDefaultGeneratorRemovesGlassesCleanly(@TempDir Path dir) throws Exception {
-        Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
+        LearningRun.Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
                 DEFAULT_DESIGN, null));
         EditEvaluation evaluation = new EditEvaluation(t.data().dataset(), t.data().cache(), FaceAttribute.EYEGLASSES,
                 null, null, null, null);
         try (Editor editor = Editor.open(t.run())) {
-            EditSummary add = summary(evaluation, editor, Direction.ADD);
-            EditSummary remove = summary(evaluation, editor, Direction.REMOVE);
+            EditSummary add = LearningRun.summary(evaluation, editor, Direction.ADD);
+            EditSummary remove = LearningRun.summary(evaluation, editor, Direction.REMOVE);
             System.err.printf("default G: add %+.2f dB, remnant %.3f, outside %.2f; remove %+.2f dB, remnant %.3f,"
                     + " outside %.2f%n", add.psnrEdited() - add.psnrInput(), add.remnantMedian(), add.maeOutside(),
                     remove.psnrEdited() - remove.psnrInput(), remove.remnantMedian(), remove.maeOutside());
@@ -101,23 +92,8 @@ class GlassesLearningTest {
         }
     }
 
-    private record Trained(CelebaTrainingData data, Path run) {}
-
-    private static Trained train(Path dir, ModelConfig model) throws Exception {
-        Path data = dir.resolve("synth");
-        SynthFaces.write(data, 1000, 11);
-        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, ITERATIONS, 16, 2e-4, null, 0.5, 0.999,
-                new LossWeights(3e-2, null, false), true, null, SEED, ITERATIONS, ITERATIONS, 25);
-        DataConfig dataConfig = new DataConfig(data.toString(), "paper", false, null, false);
-        CelebaTrainingData trainingData = new CelebaTrainingData(dataConfig, FaceAttribute.EYEGLASSES, 32, 16, SEED);
-        RunFolder run = new RunFolder(dir.resolve("run"));
-        new TrainingRun(new RunConfig(model, train, dataConfig), run, trainingData, new PrintStream(System.err)).run(false);
-        return new Trained(trainingData, run.root());
+    private static LearningRun.Trained train(Path dir, ModelConfig model) throws Exception {
+        return LearningRun.train(dir, model, FaceAttribute.EYEGLASSES, 3e-2, ITERATIONS, SEED);
     }
 
-    private static EditSummary summary(EditEvaluation evaluation, Editor editor, Direction direction) {
-        int[] faces = evaluation.faces(direction, 0, 5).indices();
-        return EditSummary.of(direction, EditEvaluation.scores(evaluation.evaluate(editor.model(), direction, faces,
-                i -> {})));
-    }
 }
