@@ -37,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * 0.85 dB (seed 4 adding), 2.7 dB (seed 1 removing), 0.16 (seed 1's remnant) and 1.0 grey level (seed 1).
  */
 class GlassesLearningTest {
-    static final int ITERATIONS = Integer.getInteger("resface.learningIterations", 700);
-    /** Training seed; -Dresface.learningSeed=N runs one of the seeds measured above. */
-    static final long SEED = Long.getLong("resface.learningSeed", 5);
     /** The CPU preset's G, which the second test trains. */
     static final GeneratorDesign DEFAULT_DESIGN = GeneratorDesign.parse("skip", null);
     static final double DEFAULT_ADD_GAIN_DB = 1.0;
@@ -93,7 +90,7 @@ class GlassesLearningTest {
     }
 
     private static LearningRun.Trained train(Path dir, ModelConfig model) throws Exception {
-        return LearningRun.train(dir, model, FaceAttribute.EYEGLASSES, 3e-2, ITERATIONS, SEED);
+        return LearningRun.train(dir, model, FaceAttribute.EYEGLASSES, 3e-2, LearningRun.ITERATIONS, LearningRun.SEED);
     }
 
 }

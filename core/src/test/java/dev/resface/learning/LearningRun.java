@@ -19,6 +19,10 @@ import java.nio.file.Path;
 
 /** What the learning tests share: a short run on 1,000 SynthFaces at 32px, batch 16, and its scores. */
 final class LearningRun {
+    static final int ITERATIONS = Integer.getInteger("resface.learningIterations", 700);
+    /** Training seed; -Dresface.learningSeed=N runs one of the seeds a test measured. */
+    static final long SEED = Long.getLong("resface.learningSeed", 5);
+
     private LearningRun() {}
 
     record Trained(CelebaTrainingData data, Path run) {}

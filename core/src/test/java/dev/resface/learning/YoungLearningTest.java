@@ -27,9 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * there. At 3e-3 seed 2 gave +1.76 / +5.81 dB and only 2.4 / 5.9 outside (one seed: a lead, not a setting).
  */
 class YoungLearningTest {
-    static final int ITERATIONS = Integer.getInteger("resface.learningIterations", 700);
-    /** Training seed; -Dresface.learningSeed=N runs one of the seeds measured above. */
-    static final long SEED = Long.getLong("resface.learningSeed", 5);
     /** -Dresface.learningAlpha=A tries another alpha (a 32px value). */
     static final double ALPHA = Double.parseDouble(System.getProperty("resface.learningAlpha", "1e-3"));
     static final double YOUNG_GAIN_DB = 1.0;
@@ -40,16 +37,17 @@ class YoungLearningTest {
 
     @Test
     void shortTrainingMakesFacesYoungerAndOlderTowardTheTruth(@TempDir Path dir) throws Exception {
-        LearningRun.Trained t = LearningRun.train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true,
-                true, false, null, GlassesLearningTest.DEFAULT_DESIGN, null), FaceAttribute.YOUNG, ALPHA, ITERATIONS,
-                SEED);
+        ModelConfig model = new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
+                GlassesLearningTest.DEFAULT_DESIGN, null);
+        LearningRun.Trained t = LearningRun.train(dir, model, FaceAttribute.YOUNG, ALPHA, LearningRun.ITERATIONS,
+                LearningRun.SEED);
         EditEvaluation evaluation = new EditEvaluation(t.data().dataset(), t.data().cache(), FaceAttribute.YOUNG,
                 null, null, null, null);
         try (Editor editor = Editor.open(t.run())) {
             EditSummary young = LearningRun.summary(evaluation, editor, Direction.ADD);
             EditSummary old = LearningRun.summary(evaluation, editor, Direction.REMOVE);
             System.err.printf("Young, alpha %.1e, seed %d: young %+.2f dB, remnant %.3f, outside %.2f; old %+.2f dB,"
-                    + " remnant %.3f, outside %.2f%n", ALPHA, SEED, young.psnrEdited() - young.psnrInput(),
+                    + " remnant %.3f, outside %.2f%n", ALPHA, LearningRun.SEED, young.psnrEdited() - young.psnrInput(),
                     young.remnantMedian(), young.maeOutside(), old.psnrEdited() - old.psnrInput(), old.remnantMedian(),
                     old.maeOutside());
             assertThat(old.faces()).isGreaterThanOrEqualTo(10);
