@@ -59,8 +59,9 @@ public final class Claims {
         project.add(compare(s, "resface's D without batch norm teaches the generators the attribute at least as well"
                 + " as Table 1's D with it, ending on its 4x4 map (the classifier sees the edit).", Configuration.PAPER,
                 Configuration.TABLE1_D, Metric.SUCCESS));
-        project.add(compare(s, "The CPU preset's full-resolution path leaves less of the attribute behind than Table 1's"
-                + " G (median remnant against the truth; equal under the paper preset, which uses Table 1's G).",
+        project.add(compare(s, "The CPU preset's full-resolution path leaves less of the attribute behind than"
+                + " Table 1's G (median remnant against the truth; equal under the paper preset, which uses Table 1's"
+                + " G).",
                 Configuration.PAPER, Configuration.TABLE1_G, Metric.REMNANT));
         project.add(compare(s, "VAE-GAN reconstructs faces at least as closely as a plain VAE trained as long (PSNR of"
                 + " each model's strength-0 output to its input): the floor the baseline must reach to be a fair"

@@ -20,7 +20,8 @@ import java.util.List;
 
 /**
  * The paper's comparison figure: the same test faces (columns) as input, then each model's edit (VAE-GAN's beside
- * the plain VAE's, its floor), with the residual heat map under each residual model's edit. One picture per direction, from the seed-1 runs.
+ * the plain VAE's, its floor), with the residual heat map under each residual model's edit. One picture per
+ * direction, from the seed-1 runs.
  */
 final class ComparisonFigure {
     static final List<String> SHOWN = List.of(Configuration.VAE_GAN, Configuration.PLAIN_VAE, Configuration.PAPER,

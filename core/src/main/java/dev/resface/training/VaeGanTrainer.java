@@ -50,8 +50,9 @@ public final class VaeGanTrainer implements MethodTrainer {
         this.settings = vae.config();
         this.config = config;
         NDManager m = vae.manager();
-        // The code adds 2 decay w to a gradient summed over the batch; resface's gradients are of batch means.
-        double decay = 2 * settings.weightDecay() / (2.0 * config.batchSize());
+        // The code adds 2 decay w to a gradient summed over its batch, here x0 and x1 (2 x batch faces); resface's
+        // gradients are of batch means, so the same pull is 2 decay / (2 batch).
+        double decay = settings.weightDecay() / config.batchSize();
         double rate = settings.learningRate();
         this.encoderStep = new RmsProp(vae.encoder(), m, rate, decay, vae.posteriorHead());
         this.decoderStep = new RmsProp(vae.decoder(), m, rate, decay, Set.of());

@@ -46,7 +46,8 @@ class GlassesLearningTest {
 
     @Test
     void shortTrainingAddsAndRemovesGlassesTowardTheTruth(@TempDir Path dir) throws Exception {
-        LearningRun.Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false));
+        LearningRun.Trained t = train(dir,
+                new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false));
         TestSet test = t.data().split().balancedTestSet(0, 5);
         GroundTruthEvaluation evaluation =
                 new GroundTruthEvaluation(t.data().dataset(), t.data().cache(), FaceAttribute.EYEGLASSES, 0);
@@ -71,8 +72,8 @@ class GlassesLearningTest {
      */
     @Test
     void theDefaultGeneratorRemovesGlassesCleanly(@TempDir Path dir) throws Exception {
-        LearningRun.Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
-                DEFAULT_DESIGN, null));
+        LearningRun.Trained t = train(dir, new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true,
+                false, null, DEFAULT_DESIGN, null));
         EditEvaluation evaluation = new EditEvaluation(t.data().dataset(), t.data().cache(), FaceAttribute.EYEGLASSES,
                 null, null, null, null);
         try (Editor editor = Editor.open(t.run())) {

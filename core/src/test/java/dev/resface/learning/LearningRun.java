@@ -37,7 +37,8 @@ final class LearningRun {
         DataConfig dataConfig = new DataConfig(data.toString(), "paper", false, null, false);
         CelebaTrainingData trainingData = new CelebaTrainingData(dataConfig, attribute, 32, 16, seed);
         RunFolder run = new RunFolder(dir.resolve("run"));
-        new TrainingRun(new RunConfig(model, train, dataConfig), run, trainingData, new PrintStream(System.err)).run(false);
+        new TrainingRun(new RunConfig(model, train, dataConfig), run, trainingData, new PrintStream(System.err))
+                .run(false);
         return new Trained(trainingData, run.root());
     }
 

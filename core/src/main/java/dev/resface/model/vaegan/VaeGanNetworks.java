@@ -52,8 +52,8 @@ final class VaeGanNetworks {
         int channels = c.channels(256);
         SequentialBlock d = new SequentialBlock()
                 .add(dense((long) channels * map * map))
-                .add(new LambdaBlock(x -> new NDList(ChannelsLast.of(x.singletonOrThrow().reshape(-1, channels, map, map))),
-                        "toMap"));
+                .add(new LambdaBlock(x -> new NDList(ChannelsLast.of(
+                        x.singletonOrThrow().reshape(-1, channels, map, map))), "toMap"));
         for (int paper : new int[] {widest(c), 128, 32}) {
             d.add(new SequentialBlock()
                     .add(Layers.nearestUpsample2x())
