@@ -15,6 +15,7 @@ import dev.resface.data.FaceAttribute;
 import dev.resface.data.PackedImages;
 import dev.resface.data.Partition;
 import dev.resface.engine.Machine;
+import dev.resface.engine.Scalars;
 import dev.resface.engine.Torch;
 import dev.resface.training.Adam;
 import dev.resface.training.LinearDecay;
@@ -113,7 +114,7 @@ public final class ClassifierTraining {
      * in the overflow-free form.
      */
     static NDArray binaryCrossEntropy(NDArray logits, NDArray labels, NDArray weights) {
-        return logits.maximum(0).sub(logits.mul(labels)).add(logits.abs().neg().exp().add(1).log()).mul(weights).mean();
+        return Scalars.max(logits, 0).sub(logits.mul(labels)).add(logits.abs().neg().exp().add(1).log()).mul(weights).mean();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.resface.losses;
 
 import ai.djl.ndarray.NDArray;
+import dev.resface.engine.Scalars;
 
 /** The losses of SPEC section 3 (the paper's eq. 4-9). Every per-image quantity is averaged over the batch. */
 public final class GanLosses {
@@ -31,7 +32,7 @@ public final class GanLosses {
 
     /** eq. 8: l_G = l_GAN + l_dual + alpha * l_pix + beta * l_per; a null dual term is the no-dual ablation. */
     public static NDArray generator(NDArray adversarial, NDArray dual, NDArray pixel, NDArray perceptual, double alpha, double beta) {
-        NDArray total = adversarial.add(pixel.mul((float) alpha)).add(perceptual.mul((float) beta));
+        NDArray total = adversarial.add(Scalars.mul(pixel, alpha)).add(Scalars.mul(perceptual, beta));
         return dual == null ? total : total.add(dual);
     }
 
@@ -44,7 +45,7 @@ public final class GanLosses {
         NDArray across = mask.get(":, :, :, 1:").sub(mask.get(":, :, :, :-1")).abs().sum();
         NDArray down = mask.get(":, :, 1:, :").sub(mask.get(":, :, :-1, :")).abs().sum();
         long n = mask.getShape().get(0);
-        return mask.sum().add(across.add(down).mul(MASK_SMOOTHNESS)).mul(3f).div(n);
+        return Scalars.div(Scalars.mul(mask.sum().add(Scalars.mul(across.add(down), MASK_SMOOTHNESS)), 3), n);
     }
 
     /**
@@ -64,6 +65,6 @@ public final class GanLosses {
 
     private static NDArray perImageL1(NDArray x) {
         long n = x.getShape().get(0);
-        return x.abs().sum().div(n);
+        return Scalars.div(x.abs().sum(), n);
     }
 }

@@ -1,6 +1,7 @@
 package dev.resface.losses;
 
 import ai.djl.ndarray.NDArray;
+import dev.resface.engine.Scalars;
 
 /**
  * The sparsity term l_pix on the residual (eq. 4). L1 is the paper's. L2 is the Euclidean norm times sqrt(P), P the
@@ -16,12 +17,12 @@ public enum ResidualNorm {
     public NDArray of(NDArray residual) {
         long n = residual.getShape().get(0);
         if (this != L2) {
-            return residual.abs().sum().div(n);
+            return Scalars.div(residual.abs().sum(), n);
         }
         long perImage = residual.getShape().size() / n;
         // The epsilon keeps the gradient finite at a zero residual (a zero-initialised last conv starts there).
         NDArray euclidean = residual.reshape(n, perImage).square().sum(new int[] {1}).add(1e-12f).sqrt();
-        return euclidean.sum().mul((float) Math.sqrt(perImage)).div(n);
+        return Scalars.div(Scalars.mul(euclidean.sum(), Math.sqrt(perImage)), n);
     }
 
     /** The weight the term enters l_G with. */

@@ -2,6 +2,7 @@ package dev.resface.losses;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import dev.resface.engine.Scalars;
 
 /**
  * VAE-GAN's losses (Larsen et al. 2016, eq. 7-9 and Algorithm 1, in the form of the authors' code). Per-face sums,
@@ -16,13 +17,13 @@ public final class VaeGanLosses {
     /** L_prior = KL(q(z|x) || N(0, I)) = -1/2 sum(1 + log var - mu^2 - var), per face. */
     public static NDArray prior(NDArray mean, NDArray logVariance) {
         long n = mean.getShape().get(0);
-        return logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum().mul(-0.5f).div(n);
+        return Scalars.div(Scalars.mul(logVariance.add(1).sub(mean.square()).sub(logVariance.exp()).sum(), -0.5), n);
     }
 
     /** L_llike^Dis_l: the Gaussian negative log-likelihood of Dis_l(x) around Dis_l(x~), 1/2 sum of squares per face. */
     public static NDArray similarity(NDArray reconstructed, NDArray real) {
         long n = real.getShape().get(0);
-        return reconstructed.sub(real).square().sum().mul(0.5f).div(n);
+        return Scalars.div(Scalars.mul(reconstructed.sub(real).square().sum(), 0.5), n);
     }
 
     /** D's cost on faces it should call real: mean of -log(sigmoid(l) + guard). */
@@ -37,7 +38,7 @@ public final class VaeGanLosses {
 
     /** L_GAN as D learns it: realWeight on real faces, the rest on generated ones. */
     public static NDArray discriminator(NDArray realCost, NDArray fakeCost, double realWeight) {
-        return realCost.mul((float) realWeight).add(fakeCost.mul((float) (1 - realWeight)));
+        return Scalars.mul(realCost, realWeight).add(Scalars.mul(fakeCost, 1 - realWeight));
     }
 
     /**
@@ -46,7 +47,7 @@ public final class VaeGanLosses {
      * samples, and the reconstructions too where D judges them.
      */
     public static NDArray decoder(NDArray similarity, NDArray generatedCost, double gamma) {
-        return similarity.mul((float) gamma).sub(generatedCost.mul((float) (1 - gamma)));
+        return Scalars.mul(similarity, gamma).sub(Scalars.mul(generatedCost, 1 - gamma));
     }
 
     /** The encoder's share, L_prior + L_llike. */

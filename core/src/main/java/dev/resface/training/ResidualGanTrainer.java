@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
+import dev.resface.engine.Scalars;
 import dev.resface.losses.DClass;
 import dev.resface.losses.GanLosses;
 import dev.resface.losses.ResidualNorm;
@@ -214,7 +215,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
                     adversarial = shared.adversarial(slot, target);
                     perceptual = shared.perceptual(slot);
                     // The gradient these terms send to the edit, carried into G through the edit's own graph.
-                    NDArray terms = adversarial.add(perceptual.mul((float) beta));
+                    NDArray terms = adversarial.add(Scalars.mul(perceptual, beta));
                     carried = edit.edited().mul(shared.gradientAtEdit(slot, terms)).sum();
                     NDList withBack = new NDList(groups);
                     withBack.set(slot, back);
@@ -232,13 +233,13 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 NDArray undo = undoWeight > 0
                         ? GanLosses.undo(gan.edit(g, groups.get(5 - slot), true).edited(), groups.get(3 - slot)) : null;
                 if (undo != null) {
-                    total = total.add(undo.mul((float) undoWeight));
+                    total = total.add(Scalars.mul(undo, undoWeight));
                 }
                 objective = total;
                 if (carried != null) {
-                    objective = carried.add(pixel.mul((float) alpha));
+                    objective = carried.add(Scalars.mul(pixel, alpha));
                     objective = dualLoss == null ? objective : objective.add(dualLoss);
-                    objective = undo == null ? objective : objective.add(undo.mul((float) undoWeight));
+                    objective = undo == null ? objective : objective.add(Scalars.mul(undo, undoWeight));
                 }
                 losses = new NDList(total, adversarial, dualLoss == null ? adversarial.zerosLike() : dualLoss, pixel,
                         perceptual);

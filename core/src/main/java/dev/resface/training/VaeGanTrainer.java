@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.resface.data.Seeds;
+import dev.resface.engine.Scalars;
 import dev.resface.losses.VaeGanLosses;
 import dev.resface.model.ChannelsLast;
 import dev.resface.model.Trainability;
@@ -86,7 +87,7 @@ public final class VaeGanTrainer implements MethodTrainer {
             float similarityLoss;
             try (GradientCollector gc = collector(vae.encoder())) {
                 VaeGan.Posterior q = vae.encode(x, true);
-                z = q.mean().add(q.logVariance().mul(0.5f).exp().mul(eps));
+                z = q.mean().add(Scalars.mul(q.logVariance(), 0.5).exp().mul(eps));
                 NDArray kl = VaeGanLosses.prior(q.mean(), q.logVariance());
                 NDArray similarity = similarity(vae.decode(z, true), x);
                 gc.backward(VaeGanLosses.encoder(kl, similarity));
@@ -129,7 +130,7 @@ public final class VaeGanTrainer implements MethodTrainer {
                 decoderLearns = updates.decoder();
                 discriminatorLearns = updates.discriminator();
                 if (decoderLearns) {
-                    NDArray generatedCost = fake.mul(generated.getShape().get(0) / n);
+                    NDArray generatedCost = Scalars.mul(fake, generated.getShape().get(0) / n);
                     gc.backward(VaeGanLosses.decoder(similarity, generatedCost, vae.reconstructionWeight()));
                 }
             }
