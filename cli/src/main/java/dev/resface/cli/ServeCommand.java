@@ -1,6 +1,7 @@
 package dev.resface.cli;
 
 import dev.resface.engine.Torch;
+import dev.resface.web.ClientLimits;
 import dev.resface.web.EditServer;
 import dev.resface.web.RunCatalog;
 import dev.resface.web.SamplePhotos;
@@ -8,6 +9,8 @@ import dev.resface.web.ServeConfig;
 import dev.resface.web.ServerLog;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -41,11 +44,32 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "edits at once, each worker with its own models (default ${DEFAULT-VALUE})")
     int workers = DEFAULTS.workers();
 
-    @Option(names = "--timeout", description = "seconds from a request's admission to its answer (default ${DEFAULT-VALUE})")
+    @Option(names = "--timeout", description = "seconds from a request's admission (its body arrived) to its answer"
+            + " (default ${DEFAULT-VALUE})")
     double timeoutSeconds = DEFAULTS.requestTimeout().toSeconds();
 
     @Option(names = "--max-runs-per-edit", description = "runs one edit may apply in turn (default ${DEFAULT-VALUE})")
     int maxRunsPerEdit = DEFAULTS.maxRunsPerEdit();
+
+    @Option(names = "--connections-per-address", description = "open connections one client address may hold"
+            + " (default ${DEFAULT-VALUE})")
+    int connectionsPerAddress = DEFAULTS.clients().connectionsPerAddress();
+
+    @Option(names = "--min-upload-kib-per-s", description = "slowest rate a request body may arrive at, in KiB/s;"
+            + " a slower one is cut off, 0 for no limit (default ${DEFAULT-VALUE})")
+    double minUploadKibPerSecond = DEFAULTS.clients().minUploadBytesPerSecond() / 1024.0;
+
+    @Option(names = "--uploads-at-once", description = "edit requests holding an upload at once, at least workers plus"
+            + " queue; more get 503 unread (default ${DEFAULT-VALUE})")
+    int uploadsAtOnce = DEFAULTS.clients().uploadsAtOnce();
+
+    @Option(names = "--allow-host", paramLabel = "NAME", description = "a further name the server is reached by (the"
+            + " Host header); repeatable. Without it only the listening address (and localhost names on loopback) are served")
+    List<String> allowedHosts = new ArrayList<>();
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "a page origin (scheme://host:port) besides"
+            + " the server's own that may use the API; repeatable")
+    List<String> allowedOrigins = new ArrayList<>();
 
     @Mixin
     FaceApiOption faceApi;
@@ -55,8 +79,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        ClientLimits clients = new ClientLimits(connectionsPerAddress, Math.round(minUploadKibPerSecond * 1024),
+                uploadsAtOnce, allowedHosts, allowedOrigins);
         ServeConfig config = new ServeConfig(host, port, Math.round(maxUploadMb * 1048576), Math.round(maxMegapixels * 1e6),
-                queue, workers, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), maxRunsPerEdit);
+                queue, workers, Duration.ofMillis(Math.round(timeoutSeconds * 1000)), maxRunsPerEdit, clients);
         Path faceApiDir = faceApi.resolved();
         ServerLog log = new ServerLog(System.err);
         Torch.start();

@@ -233,7 +233,7 @@ class ServeApiTest {
                 new Refusal("DELETE runs", request("DELETE", "api/runs"), 405, "method not allowed: DELETE '/api/runs'"),
                 new Refusal("GET edit", request("GET", "api/edit"), 405, "method not allowed: GET '/api/edit'"),
                 new Refusal("PUT edit", request("PUT", "api/edit"), 405, "method not allowed: PUT '/api/edit'")));
-        for (String s : new String[] {"NaN", "-0.5", "2.5", "abc", "Infinity", "1e0", "0x1p0", ""}) {
+        for (String s : new String[] {"NaN", "-0.5", "2.5", "2.000000001", "abc", "Infinity", "1e0", "0x1p0", ""}) {
             cases.add(new Refusal("strength " + s, post(form("sample", "sample1", "run", "glasses-a", "direction", "add",
                     "strength", s)), 400, "strength must be a number from 0 to 2, got '" + s + "'"));
         }

@@ -27,7 +27,13 @@ public final class PhotoPipeline {
     public record Outcome(RgbImage input, RgbImage edited, List<PhotoFace> faces) {}
 
     public Outcome edit(RgbImage photo, Direction direction, float strength) {
+        return edit(photo, direction, strength, () -> { });
+    }
+
+    /** With {@code betweenSteps} run once the faces are found: a caller that gave up can end the work there. */
+    public Outcome edit(RgbImage photo, Direction direction, float strength, Runnable betweenSteps) {
         List<PhotoFace> faces = finder.find(photo);
+        betweenSteps.run();
         return new Outcome(photo, PhotoEditor.edit(photo, faces, editors, direction, strength), faces);
     }
 }

@@ -70,10 +70,27 @@ class AgeGenderExpressionTest {
         assertThat(square[(3 * 4 + 2) * 3]).isEqualTo(32f);
         assertThat(square[(3 * 4 + 3) * 3]).isZero();
         // 4 -> 2: source = destination x 2, so output (1,1) is input (2,2) exactly
-        float[] half = FaceApiInput.resizeBilinear(square, 4, 2);
+        float[] half = FaceApiInput.prepare(crop, 2);
         assertThat(half[(1 * 2 + 1) * 3]).isEqualTo(square[(2 * 4 + 2) * 3]);
         // 4 -> 8: output (1,1) samples (0.5, 0.5): the mean of the four top-left pixels
-        float[] twice = FaceApiInput.resizeBilinear(square, 4, 8);
+        float[] twice = FaceApiInput.prepare(crop, 8);
         assertThat((double) twice[(1 * 8 + 1) * 3]).isCloseTo((0 + 1 + 0 + 11) / 4.0, within(1e-6));
+    }
+
+    /**
+     * A 40000x1 photo pads to a 40000-pixel square: 4.8 billion floats, more than an array holds (the server answered
+     * 500). The detector's input is read from the photo without building it.
+     */
+    @Test
+    void aPhotoFarWiderThanTallNeedsNoSquareOfItsWidth() {
+        dev.resface.image.RgbImage line = dev.resface.image.RgbImage.blank(40_000, 1);
+        for (int x = 0; x < 40_000; x++) {
+            line.set(x, 0, 1, 100);
+        }
+        float[] input = FaceApiInput.prepare(line, 512, false);
+        assertThat(input).hasSize(512 * 512 * 3);
+        // row 0 samples the photo's only row; every row below it lies in the padding
+        assertThat(input[(0 * 512 + 7) * 3 + 1]).isEqualTo(100f);
+        assertThat(input[(1 * 512 + 7) * 3 + 1]).isZero();
     }
 }

@@ -10,23 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 
 /** The handlers of the JSON API; the README (its "resface serve" section) documents what each answers. */
 final class EditApi {
     /** How much of a refused request's body is read and dropped, in upload limits (a photo a bit too large). */
     private static final long DRAINED_UPLOADS = 2;
+    /** How long a refused request's body is read for at most. */
+    private static final long DRAIN_MILLIS = 2000;
     private final ServeConfig config;
     private final RunCatalog catalog;
     private final SamplePhotos samples;
     private final EditQueue<EditWorker> queue;
     private final ServerLog log;
+    private final Semaphore uploads;
+    private final UploadWatch watch;
 
-    EditApi(ServeConfig config, RunCatalog catalog, SamplePhotos samples, EditQueue<EditWorker> queue, ServerLog log) {
+    EditApi(ServeConfig config, RunCatalog catalog, SamplePhotos samples, EditQueue<EditWorker> queue, UploadWatch watch,
+            ServerLog log) {
         this.config = config;
         this.catalog = catalog;
         this.samples = samples;
         this.queue = queue;
         this.log = log;
+        this.uploads = new Semaphore(config.clients().uploadsAtOnce());
+        this.watch = watch;
     }
 
     void runs(Context ctx) {
@@ -53,28 +61,41 @@ final class EditApi {
     }
 
     /**
-     * Admission comes before the body is buffered, and the body's declared length before admission: a request the
-     * server refuses never takes memory.
+     * The body is read before admission, so a client that sends it slowly holds no admission, only one of the upload
+     * slots, and not for long ({@link UploadWatch} cuts a body slower than the minimum rate); the declared length is
+     * checked first and a request that finds no slot is refused unread, so uploads never take more memory than the
+     * slots allow.
      */
     void edit(Context ctx) throws InterruptedException {
         boolean download;
-        EditQueue<EditWorker>.Ticket admitted;
         try {
             download = download(ctx.queryParam("download"));
             if (ctx.req().getContentLengthLong() > config.maxUploadBytes()) {
                 throw tooLarge(config);
             }
-            admitted = queue.admit();
-        } catch (EditQueue.Busy e) {
-            throw unread(ctx, new ApiError(503, "the server is busy with other edits; try again in a few seconds"));
         } catch (ApiError e) {
             throw unread(ctx, e);
         }
-        EditForm.Fields form;
+        if (!uploads.tryAcquire()) {
+            throw unread(ctx, busy());
+        }
+        try {
+            EditForm.Fields form;
+            try (UploadWatch.Watched body = watch.watch(ctx)) {
+                form = EditForm.read(ctx, config, catalog, samples);
+            }
+            answer(ctx, form, download);
+        } finally {
+            uploads.release();
+        }
+    }
+
+    private void answer(Context ctx, EditForm.Fields form, boolean download) throws InterruptedException {
         EditWorker.Result result;
-        try (EditQueue<EditWorker>.Ticket ticket = admitted) {
-            form = EditForm.read(ctx, config, catalog, samples);
-            result = ticket.run(w -> w.edit(form.request()), config.requestTimeout());
+        try (EditQueue<EditWorker>.Ticket ticket = queue.admit()) {
+            result = ticket.run((w, stop) -> w.edit(form.request(), stop), config.requestTimeout());
+        } catch (EditQueue.Busy e) {
+            throw busy();
         } catch (EditQueue.TimedOut e) {
             Duration t = config.requestTimeout();
             throw new ApiError(503, "the edit did not finish within " + (t.toMillis() < 1000 ? t.toMillis() + " ms"
@@ -111,22 +132,28 @@ final class EditApi {
         ctx.json(json);
     }
 
+    private static ApiError busy() {
+        return new ApiError(503, "the server is busy with other edits; try again in a few seconds");
+    }
+
     /**
      * A refusal answered before the body was read. The client may still be sending it, and a connection closed
      * under a sending client is reset, which loses the answer: so the body is read to its end into a small buffer
-     * and dropped, up to {@value #DRAINED_UPLOADS} upload limits; a longer one is left and the connection closed.
+     * and dropped, up to {@value #DRAINED_UPLOADS} upload limits and {@value #DRAIN_MILLIS} ms; a longer or slower
+     * one is left and the connection closed.
      */
     private ApiError unread(Context ctx, ApiError refusal) {
         long most = DRAINED_UPLOADS * config.maxUploadBytes();
         if (ctx.req().getContentLengthLong() <= most) {
+            long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
             try (InputStream in = ctx.req().getInputStream()) {
                 byte[] buffer = new byte[8192];
                 long read = 0;
-                int n;
-                while (read <= most && (n = in.read(buffer)) != -1) {
+                int n = 0;
+                while (read <= most && System.nanoTime() < deadline && (n = in.read(buffer)) != -1) {
                     read += n;
                 }
-                if (read <= most) {
+                if (n == -1) {
                     return refusal;
                 }
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -156,11 +157,9 @@ final class EditForm {
         if (text == null) {
             return 1f;
         }
-        if (DECIMAL.matcher(text).matches()) {
-            float s = Float.parseFloat(text);
-            if (s <= 2f) {
-                return s;
-            }
+        // Compared as written: 2.000000001 rounds to the float 2 but is over the limit.
+        if (DECIMAL.matcher(text).matches() && new BigDecimal(text).compareTo(BigDecimal.valueOf(2)) <= 0) {
+            return Float.parseFloat(text);
         }
         throw new ApiError(400, "strength must be a number from 0 to 2, got " + ApiError.quote(text));
     }

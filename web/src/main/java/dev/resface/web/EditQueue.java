@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -12,16 +13,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * A bounded queue of jobs and the worker threads that run them. Each worker opens its own {@code W} on its own thread
  * and is the only thread that ever uses it (a face finder and the models are not thread-safe), so jobs need no locks.
  *
- * <p>At most {@code workers + capacity} requests are admitted at once. A request is admitted before its body is
- * read, so a flood of uploads is turned away at the door (503) instead of filling the heap: memory is bounded by
- * the admitted bodies plus one edit per worker.
+ * <p>At most {@code workers + capacity} requests are admitted at once; beyond them a request gets 503. The server
+ * admits a request once its body has arrived, so a slow upload never holds an admission (the upload slots of
+ * {@link ClientLimits} bound the bodies in memory).
  *
  * @param <W> what one worker owns
  */
@@ -33,7 +34,16 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
         }
     }
 
-    /** The job did not finish before the request's deadline; its result, if it ever comes, is dropped. */
+    /**
+     * Handed to every job: a long job calls it between its steps, and it throws {@link CancellationException} once
+     * the request has timed out, so the worker turns to the next job instead of finishing work nobody waits for.
+     */
+    @FunctionalInterface
+    public interface Stop {
+        void ifTimedOut();
+    }
+
+    /** The job did not finish before the request's deadline; it stops at its next step, its result is dropped. */
     public static final class TimedOut extends Exception {
         TimedOut() {
             super("timed out", null, false, false);
@@ -102,7 +112,7 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
          *
          * @throws ExecutionException with what the job threw
          */
-        public <T> T run(Function<W, T> work, Duration timeout) throws TimedOut, ExecutionException,
+        public <T> T run(BiFunction<W, Stop, T> work, Duration timeout) throws TimedOut, ExecutionException,
                 InterruptedException {
             if (queued) {
                 throw new IllegalStateException("one job per ticket");
@@ -133,8 +143,8 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
         }
     }
 
-    private record Job<W, T>(Function<W, T> work, CompletableFuture<T> result) {
-        Job(Function<W, T> work) {
+    private record Job<W, T>(BiFunction<W, Stop, T> work, CompletableFuture<T> result) {
+        Job(BiFunction<W, Stop, T> work) {
             this(work, new CompletableFuture<>());
         }
 
@@ -147,7 +157,11 @@ public final class EditQueue<W extends AutoCloseable> implements AutoCloseable {
             T value = null;
             Throwable failure = null;
             try {
-                value = work.apply(owned);
+                value = work.apply(owned, () -> {
+                    if (result.isCancelled()) {
+                        throw new CancellationException("the request timed out");
+                    }
+                });
             } catch (Throwable t) {
                 // Even an Error (out of memory on one huge photo) ends only this job: the worker keeps serving.
                 failure = t;

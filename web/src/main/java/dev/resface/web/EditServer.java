@@ -15,12 +15,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jetty.server.Connector;
 
 /**
  * The edit server: the page at {@code /}, the JSON API under {@code /api}, and one error shape for every refusal,
  * {@code {"error": "..."}} with a 4xx or 503 status, or 500 {@code "internal error"} with the details only in the log.
- * Built to face the internet: every limit is in {@link ServeConfig}, request data never reaches the file system,
- * and the page may load nothing but this server's own files.
+ * Made for one machine or a trusted network, not the open internet (no TLS, no authentication, no per-user quota):
+ * every limit is in {@link ServeConfig}, no client can hold an edit's admission or a thread for long, only this
+ * server's names and its own page are served, request data never reaches the file system, and the page may load
+ * nothing but this server's own files.
  */
 public final class EditServer implements AutoCloseable {
     /**
@@ -40,11 +43,13 @@ public final class EditServer implements AutoCloseable {
 
     private final Javalin app;
     private final EditQueue<EditWorker> queue;
+    private final UploadWatch watch;
     private final String host;
 
-    private EditServer(Javalin app, EditQueue<EditWorker> queue, String host) {
+    private EditServer(Javalin app, EditQueue<EditWorker> queue, UploadWatch watch, String host) {
         this.app = app;
         this.queue = queue;
+        this.watch = watch;
         this.host = host;
     }
 
@@ -57,32 +62,53 @@ public final class EditServer implements AutoCloseable {
     public static EditServer start(ServeConfig config, RunCatalog catalog, SamplePhotos samples, Path faceApi,
             Path predictor, ServerLog log) {
         long heap = Runtime.getRuntime().maxMemory();
-        long need = HEAP_BYTES_PER_PIXEL * config.maxPixels() * config.workers();
+        long need = heapNeeded(config);
         if (heap < need) {
             log.warn("the heap (" + gigabytes(heap) + ") may not hold " + config.workers() + " edit(s) of a "
-                    + config.maxPixels() / 1_000_000 + "-megapixel photo (about " + gigabytes(need) + "): lower"
-                    + " --max-megapixels or give java more (RESFACE_JAVA_OPTS=-Xmx...)");
+                    + config.maxPixels() / 1_000_000 + "-megapixel photo and " + config.clients().uploadsAtOnce()
+                    + " uploads (about " + gigabytes(need) + "): lower --max-megapixels, --max-upload-mb or"
+                    + " --uploads-at-once, or give java more (RESFACE_JAVA_OPTS=-Xmx...)");
         }
         EditQueue<EditWorker> queue = new EditQueue<>(config.workers(), config.queueCapacity(),
                 () -> EditWorker.open(faceApi, predictor, catalog, config.maxPixels()), log);
+        UploadWatch watch = null;
         try {
-            EditApi api = new EditApi(config, catalog, samples, queue, log);
+            watch = new UploadWatch(config.clients().minUploadBytesPerSecond(), log);
+            EditApi api = new EditApi(config, catalog, samples, queue, watch, log);
             Page page = Page.load();
-            Javalin app = Javalin.create(c -> configure(c, config, api, page, log));
+            SameOrigin origin = SameOrigin.of(config.host(), config.clients());
+            Javalin app = Javalin.create(c -> configure(c, config, origin, api, page, log));
             try {
                 app.start();
             } catch (JavalinBindException e) {
                 throw new BadInputException("cannot listen on " + config.host() + ":" + config.port() + ": "
                         + e.getMessage());
             }
-            return new EditServer(app, queue, config.host());
+            ConnectionsPerAddress perAddress = new ConnectionsPerAddress(config.clients().connectionsPerAddress());
+            for (Connector connector : app.jettyServer().server().getConnectors()) {
+                connector.addEventListener(perAddress);
+            }
+            return new EditServer(app, queue, watch, config.host());
         } catch (RuntimeException e) {
+            if (watch != null) {
+                watch.close();
+            }
             queue.close();
             throw e;
         }
     }
 
-    private static void configure(JavalinConfig c, ServeConfig config, EditApi api, Page page, ServerLog log) {
+    /**
+     * Each worker's edit of the largest photo, and each upload held at once: its body as Jetty buffers it and the
+     * photo's bytes taken from it.
+     */
+    static long heapNeeded(ServeConfig config) {
+        return HEAP_BYTES_PER_PIXEL * config.maxPixels() * config.workers()
+                + 2 * config.maxUploadBytes() * config.clients().uploadsAtOnce();
+    }
+
+    private static void configure(JavalinConfig c, ServeConfig config, SameOrigin origin, EditApi api, Page page,
+            ServerLog log) {
         c.jetty.host = config.host();
         c.jetty.port = config.port();
         c.startup.showJavalinBanner = false;
@@ -98,6 +124,7 @@ public final class EditServer implements AutoCloseable {
             ctx.header("Referrer-Policy", "no-referrer");
             ctx.header("Content-Security-Policy", CSP);
             ctx.header("Cache-Control", "no-store");
+            origin.check(ctx);
         });
         c.routes.get("/", page::html);
         c.routes.get("/app.js", page::script);
@@ -178,6 +205,7 @@ public final class EditServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        watch.close();
         queue.close();
     }
 }

@@ -59,7 +59,8 @@ final class EditWorker implements AutoCloseable {
         return new EditWorker(finder, editors, maxPixels);
     }
 
-    Result edit(Request r) {
+    /** Decodes, finds the faces, edits them and encodes, calling {@code stop} between these steps. */
+    Result edit(Request r, EditQueue.Stop stop) {
         RgbImage photo;
         try {
             photo = SourceImages.decodePhoto(r.photo(), maxPixels);
@@ -68,8 +69,11 @@ final class EditWorker implements AutoCloseable {
         } catch (BadImageException e) {
             throw new ApiError(400, "photo: " + e.getMessage());
         }
+        stop.ifTimedOut();
         List<Editor> chosen = r.runs().stream().map(editors::get).toList();
-        PhotoPipeline.Outcome o = new PhotoPipeline(finder, chosen).edit(photo, r.direction(), r.strength());
+        PhotoPipeline.Outcome o = new PhotoPipeline(finder, chosen).edit(photo, r.direction(), r.strength(),
+                stop::ifTimedOut);
+        stop.ifTimedOut();
         try {
             return new Result(photo.width(), photo.height(), FacesJson.faces(o.faces()),
                     PhotoOutputs.encode(o.edited(), PhotoOutputs.Format.PNG),

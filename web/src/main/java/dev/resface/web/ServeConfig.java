@@ -15,9 +15,10 @@ import java.time.Duration;
  * @param workers edits that run at once, each worker with its own face finder and models
  * @param requestTimeout from a request's admission to its answer, waiting in the queue included
  * @param maxRunsPerEdit how many runs one edit may apply in turn, each costing a pass over every face
+ * @param clients what one client may hold, and which hosts and origins are served
  */
 public record ServeConfig(String host, int port, long maxUploadBytes, long maxPixels, int queueCapacity, int workers,
-        Duration requestTimeout, int maxRunsPerEdit) {
+        Duration requestTimeout, int maxRunsPerEdit, ClientLimits clients) {
     /** The multipart parser keeps parts in memory up to an int of bytes; nothing of a request touches the disk. */
     private static final long MAX_UPLOAD_LIMIT = Integer.MAX_VALUE;
 
@@ -46,22 +47,37 @@ public record ServeConfig(String host, int port, long maxUploadBytes, long maxPi
         if (maxRunsPerEdit < 1) {
             throw new BadInputException("an edit must be allowed at least one run, got " + maxRunsPerEdit);
         }
+        if (clients == null) {
+            throw new BadInputException("the client limits must be given");
+        }
+        if (clients.uploadsAtOnce() < workers + queueCapacity) {
+            throw new BadInputException("uploads at once (" + clients.uploadsAtOnce() + ") must be at least the workers"
+                    + " plus the queue (" + (workers + queueCapacity) + "): a request holds its upload until it is answered");
+        }
     }
 
     /**
      * Local use on a laptop: 20 MiB uploads (a phone photo is 3-8 MB), 40 megapixels (one edit of that size needs a
-     * heap of 1-2 GB), four edits waiting behind one worker, a minute per request, eight runs per edit.
+     * heap of 1-2 GB), four edits waiting behind one worker, a minute per request, eight runs per edit, and
+     * {@link ClientLimits#defaults()}.
      */
     public static ServeConfig defaults() {
-        return new ServeConfig("127.0.0.1", 8080, 20L << 20, 40_000_000L, 4, 1, Duration.ofSeconds(60), 8);
+        return new ServeConfig("127.0.0.1", 8080, 20L << 20, 40_000_000L, 4, 1, Duration.ofSeconds(60), 8,
+                ClientLimits.defaults());
     }
 
     public ServeConfig withPort(int p) {
         return new ServeConfig(host, p, maxUploadBytes, maxPixels, queueCapacity, workers, requestTimeout,
-                maxRunsPerEdit);
+                maxRunsPerEdit, clients);
     }
 
     public ServeConfig withRequestTimeout(Duration t) {
-        return new ServeConfig(host, port, maxUploadBytes, maxPixels, queueCapacity, workers, t, maxRunsPerEdit);
+        return new ServeConfig(host, port, maxUploadBytes, maxPixels, queueCapacity, workers, t, maxRunsPerEdit,
+                clients);
+    }
+
+    public ServeConfig withClients(ClientLimits c) {
+        return new ServeConfig(host, port, maxUploadBytes, maxPixels, queueCapacity, workers, requestTimeout,
+                maxRunsPerEdit, c);
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class EditQueueTest {
         }, log)) {
             for (int i = 0; i < 3; i++) {
                 try (var t = q.admit()) {
-                    boolean ownedHere = t.run(o -> o.opener == Thread.currentThread() && !o.closed, LONG);
+                    boolean ownedHere = t.run((o, stop) -> o.opener == Thread.currentThread() && !o.closed, LONG);
                     assertThat(ownedHere).isTrue();
                 }
             }
@@ -71,7 +72,7 @@ class EditQueueTest {
                 var ticket = q.admit();
                 answers.add(clients.submit(() -> {
                     try (ticket) {
-                        return ticket.run(o -> {
+                        return ticket.run((o, stop) -> {
                             started.countDown();
                             await(release);
                             return n;
@@ -103,7 +104,7 @@ class EditQueueTest {
         AtomicInteger ran = new AtomicInteger();
         try (EditQueue<Owned> q = new EditQueue<>(1, 1, Owned::new, log)) {
             var slow = q.admit();
-            assertThatThrownBy(() -> slow.run(o -> {
+            assertThatThrownBy(() -> slow.run((o, stop) -> {
                 ran.incrementAndGet();
                 await(release);
                 return 0;
@@ -112,16 +113,40 @@ class EditQueueTest {
             slow.close();
             // Queued behind the slow job, this one's deadline passes before a worker is free: it never runs.
             var queued = q.admit();
-            assertThatThrownBy(() -> queued.run(o -> ran.incrementAndGet(), Duration.ofMillis(50)))
+            assertThatThrownBy(() -> queued.run((o, stop) -> ran.incrementAndGet(), Duration.ofMillis(50)))
                     .isInstanceOf(EditQueue.TimedOut.class);
             queued.close();
             assertThatThrownBy(q::admit).as("both admissions are held by jobs").isInstanceOf(EditQueue.Busy.class);
             release.countDown();
             try (var next = admitWithin(q, Duration.ofSeconds(10))) {
-                String answer = next.run(o -> "free", LONG);
+                String answer = next.run((o, stop) -> "free", LONG);
                 assertThat(answer).isEqualTo("free");
             }
             assertThat(ran).hasValue(1);
+        }
+    }
+
+    /** Before, a timed-out job ran on to its end: a photo that took minutes held the worker for minutes. */
+    @Test
+    void aTimedOutJobStopsAtItsNextStepAndFreesTheWorker() throws Exception {
+        AtomicInteger steps = new AtomicInteger();
+        try (EditQueue<Owned> q = new EditQueue<>(1, 1, Owned::new, log)) {
+            try (var endless = q.admit()) {
+                assertThatThrownBy(() -> endless.run((o, stop) -> {
+                    while (true) {
+                        stop.ifTimedOut();
+                        steps.incrementAndGet();
+                        LockSupport.parkNanos(5_000_000);
+                    }
+                }, Duration.ofMillis(100))).isInstanceOf(EditQueue.TimedOut.class);
+            }
+            try (var next = admitWithin(q, Duration.ofSeconds(10))) {
+                assertThat(next.<String>run((o, stop) -> "free", Duration.ofSeconds(1))).isEqualTo("free");
+            }
+            int after = steps.get();
+            Thread.sleep(50);
+            assertThat(steps).as("the endless job has stopped").hasValue(after);
+            assertThat(after).isBetween(1, 100);
         }
     }
 
@@ -140,17 +165,17 @@ class EditQueueTest {
     void whatAJobThrowsReachesItsCallerAndTheWorkerKeepsServing() throws Exception {
         try (EditQueue<Owned> q = new EditQueue<>(1, 0, Owned::new, log)) {
             try (var t = q.admit()) {
-                assertThatThrownBy(() -> t.run(o -> {
+                assertThatThrownBy(() -> t.run((o, stop) -> {
                     throw new ApiError(400, "bad photo");
                 }, LONG)).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ApiError.class);
             }
             try (var t = q.admit()) {
-                assertThatThrownBy(() -> t.run(o -> {
+                assertThatThrownBy(() -> t.run((o, stop) -> {
                     throw new OutOfMemoryError("one huge photo");
                 }, LONG)).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OutOfMemoryError.class);
             }
             try (var t = q.admit()) {
-                int answer = t.run(o -> 42, LONG);
+                int answer = t.run((o, stop) -> 42, LONG);
                 assertThat(answer).isEqualTo(42);
             }
         }
