@@ -233,6 +233,13 @@ class ServeApiTest {
                 new Refusal("DELETE runs", request("DELETE", "api/runs"), 405, "method not allowed: DELETE '/api/runs'"),
                 new Refusal("GET edit", request("GET", "api/edit"), 405, "method not allowed: GET '/api/edit'"),
                 new Refusal("PUT edit", request("PUT", "api/edit"), 405, "method not allowed: PUT '/api/edit'")));
+        String[] parts = new String[2 * 1002];
+        for (int i = 0; i < parts.length; i += 2) {
+            parts[i] = "run";
+            parts[i + 1] = "glasses-a";
+        }
+        cases.add(new Refusal("1,002 parts", post(form(parts)), 400, "the form has too many parts; POST /api/edit takes"
+                + " photo or sample, run (at most 8 times), direction and strength"));
         for (String s : new String[] {"NaN", "-0.5", "2.5", "2.000000001", "abc", "Infinity", "1e0", "0x1p0", ""}) {
             cases.add(new Refusal("strength " + s, post(form("sample", "sample1", "run", "glasses-a", "direction", "add",
                     "strength", s)), 400, "strength must be a number from 0 to 2, got '" + s + "'"));

@@ -100,19 +100,28 @@ final class EditForm {
             // Jetty drops the connection after a body it could not parse, without a word: saying so keeps a client
             // from sending its next request down a dead connection.
             ctx.header("Connection", "close");
-            if (mentionsALimit(e)) {
+            if (mentions(e, "exceeded", "larger than max")) {
                 throw EditApi.tooLarge(config);
+            }
+            if (mentions(e, "too many")) {
+                throw new ApiError(400, "the form has too many parts; POST /api/edit takes photo or sample, run (at"
+                        + " most " + config.maxRunsPerEdit() + " times), direction and strength");
             }
             throw new ApiError(400, "the multipart/form-data body cannot be read");
         }
     }
 
-    /** Jetty reports a body over the limit (one sent without a Content-Length) only in its exceptions' messages. */
-    private static boolean mentionsALimit(Throwable e) {
+    /**
+     * Jetty reports a body over the limit (one sent without a Content-Length) or a form of over 1,000 parts only in
+     * its exceptions' messages.
+     */
+    private static boolean mentions(Throwable e, String... words) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage();
-            if (m != null && (m.contains("exceeded") || m.contains("larger than max"))) {
-                return true;
+            for (String w : words) {
+                if (m != null && m.contains(w)) {
+                    return true;
+                }
             }
         }
         return false;
