@@ -120,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * The race of issue #11: first the proof that both sides compute the same losses from the same weights and
-     * images, then each configuration in alternating rounds, then the table the README shows.
+     * images, then each configuration in alternating rounds, then the table docs/benchmarks.md shows.
      */
     private int againstPytorch() {
         if (rounds < 1 || timed < 1) {

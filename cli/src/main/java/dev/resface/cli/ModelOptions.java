@@ -27,7 +27,7 @@ final class ModelOptions {
 
     @Option(names = "--d-batchnorm", negatable = true,
             description = "batch norm in D's hidden layers as Table 1 prints it (off by default: at 32px it stalled"
-                    + " learning, at 64 and 128px it removed worse; see README)")
+                    + " learning, at 64 and 128px it removed worse; see docs/design.md)")
     Boolean discriminatorBatchNorm;
 
     @Option(names = "--d-layers", description = "D's stride-2 layers, 3 to 5 (Table 1: 5, which ends on a 4x4 map at"

@@ -5,11 +5,11 @@ import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 
 /**
- * Starting points for train and demo. PAPER is SPEC's configuration; CPU is what trains visibly in minutes on a
+ * Starting points for train and demo. PAPER is the paper's configuration (docs/method.md); CPU is what trains visibly in minutes on a
  * laptop: 64px, half width, G with a full-resolution path before its last conv (measured: Table 1's G leaves ghost
  * frames when it removes glasses), zero-initialised last conv, the stronger sparsity weight measured best at 64px,
  * and learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then
- * swings). Both are in the README's "What holds removal back".
+ * swings). Both are in docs/demo.md, "What holds removal back".
  */
 enum Preset {
     PAPER(ModelConfig.paper(), 64, 20_000, null, null, null, 500, 1_000),

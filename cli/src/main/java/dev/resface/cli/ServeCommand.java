@@ -18,7 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve a web page and a JSON API (documented in the README) that edit the faces of uploaded photos with"
+        description = "Serve a web page and a JSON API (documented in docs/serve.md) that edit the faces of uploaded photos with"
                 + " the runs under a folder. Listens on 127.0.0.1 unless --host says otherwise.")
 final class ServeCommand implements Callable<Integer> {
     private static final ServeConfig DEFAULTS = ServeConfig.defaults();

@@ -14,7 +14,7 @@ import java.util.Map;
  * OMP_WAIT_POLICY or GOMP_SPINCOUNT wins.
  */
 final class OpenMpWaits {
-    /** Spins before sleeping; see README "A busy machine" for what each choice measured. */
+    /** Spins before sleeping; see docs/design.md, "A busy machine", for what each choice measured. */
     static final String SPIN_COUNT = "3000";
 
     private OpenMpWaits() {}

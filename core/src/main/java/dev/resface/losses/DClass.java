@@ -1,6 +1,6 @@
 package dev.resface.losses;
 
-/** D's three classes (SPEC 3). The only place their indices are written down. */
+/** D's three classes (docs/method.md, 3). The only place their indices are written down. */
 public enum DClass {
     REAL_NEGATIVE(0),
     REAL_POSITIVE(1),

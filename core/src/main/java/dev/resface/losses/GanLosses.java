@@ -3,7 +3,7 @@ package dev.resface.losses;
 import ai.djl.ndarray.NDArray;
 import dev.resface.engine.Scalars;
 
-/** The losses of SPEC section 3 (the paper's eq. 4-9). Every per-image quantity is averaged over the batch. */
+/** The losses of docs/method.md, 3 (the paper's eq. 4-9). Every per-image quantity is averaged over the batch. */
 public final class GanLosses {
     private GanLosses() {}
 

@@ -3,7 +3,7 @@ package dev.resface.model;
 import java.util.Locale;
 
 /**
- * What G adds to Table 1, each measured against it on glasses removal (README, "Choices"). Table 1's G builds its
+ * What G adds to Table 1, each measured against it on glasses removal (docs/demo.md). Table 1's G builds its
  * output from maps at a quarter of the resolution, so a one-pixel rim can only be cancelled approximately; these are
  * the anchors' ways around it.
  *

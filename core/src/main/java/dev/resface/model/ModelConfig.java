@@ -1,7 +1,7 @@
 package dev.resface.model;
 
 /**
- * The shape of G0, G1 and D (SPEC.md section 2, Table 1).
+ * The shape of G0, G1 and D (docs/method.md, 2: Table 1).
  *
  * @param imageSize square input size, a multiple of 32 (D halves it five times)
  * @param width channel multiplier: 1 is the paper's 64..1024 channels, 0.5 halves every layer

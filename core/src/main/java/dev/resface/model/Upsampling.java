@@ -1,6 +1,6 @@
 package dev.resface.model;
 
-/** How G's decoder doubles the map size (SPEC 2: the table's order is the default, the others are options). */
+/** How G's decoder doubles the map size (docs/method.md, 2: the table's order is the default, the others are options). */
 public enum Upsampling {
     /** 3x3 conv, then 2x nearest-neighbour upsampling: the paper's table read literally. */
     CONV_THEN_NEAREST,

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One training iteration of SPEC 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
+ * One training iteration of docs/method.md, 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
  * its own loss; its dual term flows through the other generator, which is frozen for that step.
  *
  * <p>Like the usual PyTorch GAN loop, x~0 and x~1 are computed once per iteration: D learns them detached, then the

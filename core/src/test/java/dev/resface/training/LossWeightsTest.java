@@ -13,7 +13,7 @@ class LossWeightsTest {
         assertThat(presets.effectiveAlpha(FaceAttribute.EYEGLASSES, 128)).isEqualTo(5e-4);
         assertThat(presets.effectiveBeta(FaceAttribute.EYEGLASSES, 128)).isCloseTo(5e-5, within(1e-12));
         assertThat(presets.effectiveAlpha(FaceAttribute.MALE, 128)).isEqualTo(1e-6);
-        // (128/32)^2 = 16: 5e-4 -> 8e-3, SPEC's measured "scaled value" at 32px.
+        // (128/32)^2 = 16: 5e-4 -> 8e-3, the scaled value at 32px (docs/method.md, 3).
         assertThat(presets.effectiveAlpha(FaceAttribute.SMILING, 32)).isCloseTo(8e-3, within(1e-12));
         LossWeights fixed = new LossWeights(3e-2, null, false);
         assertThat(fixed.effectiveAlpha(FaceAttribute.EYEGLASSES, 32)).isEqualTo(3e-2);

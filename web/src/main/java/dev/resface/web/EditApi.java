@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 
-/** The handlers of the JSON API; the README (its "resface serve" section) documents what each answers. */
+/** The handlers of the JSON API; docs/serve.md documents what each answers. */
 final class EditApi {
     /** How much of a refused request's body is read and dropped, in upload limits (a photo a bit too large). */
     private static final long DRAINED_UPLOADS = 2;
