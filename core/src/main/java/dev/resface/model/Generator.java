@@ -26,6 +26,7 @@ public final class Generator extends AbstractBlock {
     private final SequentialBlock refine; // null without the full-resolution path
     private final Block upsample = Layers.nearestUpsample2x();
     private final int outputChannels;
+    private UpsampledConv upsampled; // made with the parameters, in the model's manager
 
     public Generator(ModelConfig c) {
         float s = c.leakySlope();
@@ -74,7 +75,7 @@ public final class Generator extends AbstractBlock {
             // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
             SequentialBlock fifth = layers[4];
             Block conv5 = fifth.getChildren().get(0).getValue();
-            x = new NDList(UpsampledConv.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training),
+            x = new NDList(upsampled.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training),
                     bias(ps, conv5, training)));
             for (int i = 1; i < fifth.getChildren().size(); i++) {
                 x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
@@ -89,7 +90,7 @@ public final class Generator extends AbstractBlock {
             return layers[5].forward(ps, x, training);
         }
         Block conv6 = layers[5].getChildren().get(0).getValue();
-        return new NDList(UpsampledConv.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training),
+        return new NDList(upsampled.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training),
                 bias(ps, conv6, training)));
     }
 
@@ -129,5 +130,6 @@ public final class Generator extends AbstractBlock {
             shapes = refine.getOutputShapes(shapes);
         }
         layers[5].initialize(manager, dataType, shapes);
+        upsampled = new UpsampledConv(manager);
     }
 }

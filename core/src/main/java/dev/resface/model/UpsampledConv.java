@@ -21,33 +21,49 @@ final class UpsampledConv {
      */
     private static final float[][] FOUR = {{1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1}, {0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1}};
 
-    private UpsampledConv() {}
+    /** The summing matrices of each phase, made once: they are constants, and made per call they piled up. */
+    private final NDArray[] three;
+    private final NDArray[] four;
+
+    /** @param m the model's manager: the matrices live as long as the model */
+    UpsampledConv(NDManager m) {
+        three = summing(m, THREE, 2, 3);
+        four = summing(m, FOUR, 3, 4);
+    }
+
+    private static NDArray[] summing(NDManager m, float[][] rows, int k, int big) {
+        return new NDArray[] {m.create(rows[0], new Shape(k, big)), m.create(rows[1], new Shape(k, big))};
+    }
 
     /** conv3x3(up2(x)) with padding 1: (N,C,H,W) to (N,F,2H,2W). */
-    static NDArray threeByThree(NDArray x, NDArray weight, NDArray bias) {
+    NDArray threeByThree(NDArray x, NDArray weight, NDArray bias) {
         long h = x.getShape().get(2);
         long w = x.getShape().get(3);
         // 2x2 kernels padded by 1 give H+1 rows; phase a starts at row a.
-        NDArray all = conv(x, phaseKernels(weight, THREE, 2), bias, 1);
+        NDArray all = conv(x, phaseKernels(weight, three, x.getManager()), bias, 1);
         return interleave(all, weight.getShape().get(0), (p, a, b) -> p.get(":, :, {}:{}, {}:{}", a, a + h, b, b + w));
     }
 
     /** The even-kernel "same" 4x4 conv of up2(x): (N,C,H,W) to (N,F,2H,2W). */
-    static NDArray evenFourByFour(NDArray x, NDArray weight, NDArray bias) {
-        NDArray all = conv(x, phaseKernels(weight, FOUR, 3), bias, 1);
+    NDArray evenFourByFour(NDArray x, NDArray weight, NDArray bias) {
+        NDArray all = conv(x, phaseKernels(weight, four, x.getManager()), bias, 1);
         return interleave(all, weight.getShape().get(0), (p, a, b) -> p);
     }
 
-    /** (4F, C, k, k): the kernels of phases (0,0), (0,1), (1,0), (1,1), from the big kernel (F, C, K, K). */
-    private static NDArray phaseKernels(NDArray weight, float[][] rows, int k) {
-        NDManager m = weight.getManager();
-        long big = weight.getShape().get(3);
+    /**
+     * (4F, C, k, k): the kernels of phases (0,0), (0,1), (1,0), (1,1), from the big kernel (F, C, K, K). DJL puts a
+     * result in its first operand's manager, here the model's: each is moved to {@code into}, the caller's, so that
+     * nothing of a pass outlives it.
+     */
+    private static NDArray phaseKernels(NDArray weight, NDArray[] rows, NDManager into) {
         NDList kernels = new NDList();
         for (int a = 0; a < 2; a++) {
-            NDArray ra = m.create(rows[a], new Shape(k, big));
+            NDArray left = rows[a].matMul(weight);
+            left.attach(into);
             for (int b = 0; b < 2; b++) {
-                NDArray rb = m.create(rows[b], new Shape(k, big));
-                kernels.add(ra.matMul(weight).matMul(rb.transpose()));
+                NDArray right = rows[b].transpose();
+                right.attach(into);
+                kernels.add(left.matMul(right));
             }
         }
         return NDArrays.concat(kernels);
@@ -55,6 +71,7 @@ final class UpsampledConv {
 
     private static NDArray conv(NDArray x, NDArray kernels, NDArray bias, int pad) {
         NDArray biases = NDArrays.concat(new NDList(bias, bias, bias, bias));
+        biases.attach(x.getManager());
         return x.getNDArrayInternal().convolution(x, kernels, biases, new Shape(1, 1), new Shape(pad, pad),
                 new Shape(1, 1), 1).singletonOrThrow();
     }
