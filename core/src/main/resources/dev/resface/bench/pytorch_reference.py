@@ -182,16 +182,18 @@ def load_weights(net, folder, name):
 
 
 def check(args):
-    """With --channels-last the same iterations in the other memory layout: what float order alone changes."""
+    """The same iterations from the same weights and images: in float32 in either memory layout (--channels-last),
+    which is what float order alone changes, or in float64 (--float64), the yardstick both float32 sides are held to."""
     it = Iteration(args)
     layout = torch.channels_last if args.channels_last else torch.contiguous_format
+    dtype = torch.float64 if args.float64 else torch.float32
     for net, name in zip(it.nets(), ("g0", "g1", "d")):
         load_weights(net, args.folder, name)
-        net.to(memory_format=layout)
+        net.to(dtype=dtype, memory_format=layout)
     losses = []
     for i in range(args.iterations):
-        x0 = torch.from_numpy(np.load(os.path.join(args.folder, f"x0.{i}.npy"))).contiguous(memory_format=layout)
-        x1 = torch.from_numpy(np.load(os.path.join(args.folder, f"x1.{i}.npy"))).contiguous(memory_format=layout)
+        x0, x1 = (torch.from_numpy(np.load(os.path.join(args.folder, f"{x}.{i}.npy"))).to(dtype)
+                  .contiguous(memory_format=layout) for x in ("x0", "x1"))
         losses.append(it(x0, x1))
     return {"losses": losses}
 
@@ -254,6 +256,7 @@ def main():
     p.add_argument("--beta", type=float, help="l_per's weight at this size (check, train)")
     p.add_argument("--iterations", type=int, default=2)
     p.add_argument("--channels-last", action="store_true", help="check: run in NHWC memory")
+    p.add_argument("--float64", action="store_true", help="check: run in float64")
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--timed", type=int, default=5)
     p.add_argument("--threads", type=int, default=os.cpu_count())
