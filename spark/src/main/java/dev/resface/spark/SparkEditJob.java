@@ -55,7 +55,7 @@ public final class SparkEditJob {
             Dataset<String> pending = all;
             boolean anyDone = Files.isDirectory(out.resolve(RESULTS));
             if (anyDone) {
-                Dataset<Row> done = spark.read().parquet(results).select(col("path"));
+                Dataset<Row> done = table(spark, results).select(col("path"));
                 pending = all.join(done, all.col("value").equalTo(done.col("path")), "left_anti").as(Encoders.STRING());
             }
             long total = all.count();
@@ -75,8 +75,17 @@ public final class SparkEditJob {
         }
     }
 
+    /**
+     * The results table as written so far. Its schema is given, not inferred: a job that died before its first chunk
+     * committed leaves a folder with only Spark's {@code _temporary} in it, from which Parquet can infer nothing, and
+     * that is an empty table.
+     */
+    private static Dataset<Row> table(SparkSession spark, String results) {
+        return spark.read().schema(PhotoRow.SCHEMA).parquet(results);
+    }
+
     private static Summary summary(SparkSession spark, String results, long now, long skipped, long t0) {
-        List<Row> counts = spark.read().parquet(results).groupBy("status").agg(
+        List<Row> counts = table(spark, results).groupBy("status").agg(
                 org.apache.spark.sql.functions.count(lit(1)), org.apache.spark.sql.functions.sum("faces")).collectAsList();
         long ok = 0;
         long noFace = 0;

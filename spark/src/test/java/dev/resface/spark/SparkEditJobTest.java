@@ -17,6 +17,7 @@ import dev.resface.training.RunConfig;
 import dev.resface.training.RunFolder;
 import dev.resface.training.TrainConfig;
 import dev.resface.training.TrainingRun;
+import dev.resface.util.PrettyJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.awt.image.BufferedImage;
@@ -63,12 +64,14 @@ class SparkEditJobTest {
     /** The job and what it logged. */
     record Outcome(SparkEditJob.Summary summary, String log) {}
 
+    static SparkEditConfig config(Path input, Path out, Direction direction) {
+        return new SparkEditConfig(input.toAbsolutePath().toString(), List.of(runDir.toString()), out.toString(),
+                direction, 1f, false, FACE_API.toAbsolutePath().toString(), PREDICTOR.toString(), "local[2]", 3);
+    }
+
     static Outcome sparkEdit(Path input, Path out, Direction direction) throws Exception {
-        SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(), List.of(runDir.toString()),
-                out.toString(), direction, 1f, false, FACE_API.toAbsolutePath().toString(), PREDICTOR.toString(),
-                "local[2]", 3);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        SparkEditJob.Summary s = SparkEditJob.run(config, new PrintStream(log, true));
+        SparkEditJob.Summary s = SparkEditJob.run(config(input, out, direction), new PrintStream(log, true));
         return new Outcome(s, log.toString());
     }
 
@@ -150,5 +153,28 @@ class SparkEditJobTest {
 
         assertThatThrownBy(() -> sparkEdit(in, out, Direction.ADD)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("config.json").hasMessageContaining("holds a job with other runs, direction");
+    }
+
+    /**
+     * What a job killed before its first chunk committed leaves: its config and a results folder holding only Spark's
+     * _temporary with a part file half written. Before, the rerun ended in "Unable to infer schema for Parquet".
+     */
+    @Test
+    void aJobThatDiedBeforeItsFirstChunkCommittedIsResumed() throws Exception {
+        Path in = Files.createDirectories(dir.resolve("in-dead"));
+        Files.copy(FACE_API.resolve("demo/sample2.jpg"), in.resolve("sample2.jpg"));
+        ImageIO.write(new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB), "png", in.resolve("blank.png").toFile());
+        Path out = Files.createDirectories(dir.resolve("out-dead"));
+        PrettyJson.write(out.resolve("config.json"), config(in, out, Direction.REMOVE));
+        Path leftover = Files.createDirectories(out.resolve("results/_temporary/0/_temporary/attempt_1"));
+        Files.write(leftover.resolve("part-00000.snappy.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 1, 2});
+        try (var files = Files.list(out.resolve("results"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).containsExactly("_temporary");
+        }
+
+        var rerun = sparkEdit(in, out, Direction.REMOVE);
+        assertThat(rerun.log()).contains("2 photos, 0 already done, 2 to edit");
+        assertThat(rerun.summary()).extracting("ok", "noFace", "now", "skipped").containsExactly(1L, 1L, 2L, 0L);
+        assertThat(rows(out)).containsOnlyKeys("sample2.jpg", "blank.png");
     }
 }
