@@ -186,7 +186,7 @@ public final class ReferenceCheck {
         return LOSSES.stream().mapToDouble(name -> losses.values().get(name)).toArray();
     }
 
-    private static List<double[]> values(JsonNode iterations) {
+    static List<double[]> values(JsonNode iterations) {
         List<double[]> out = new ArrayList<>();
         for (JsonNode it : iterations) {
             double[] v = new double[LOSSES.size()];

@@ -83,25 +83,14 @@ class ReferenceCheckTest {
             for (String key : new String[] {"noBatchNorm", "batchNorm"}) {
                 List<Draw> draws = new ArrayList<>();
                 for (JsonNode d : root.get(key)) {
-                    draws.add(new Draw(rows(d.get("resface")), rows(d.get("nchw")), rows(d.get("channelsLast")),
-                            rows(d.get("float64"))));
+                    draws.add(new Draw(ReferenceCheck.values(d.get("resface")),
+                            ReferenceCheck.values(d.get("nchw")), ReferenceCheck.values(d.get("channelsLast")),
+                            ReferenceCheck.values(d.get("float64"))));
                 }
                 out.put(key, draws);
             }
             return out;
         }
-    }
-
-    private static List<double[]> rows(JsonNode iterations) {
-        List<double[]> out = new ArrayList<>();
-        for (JsonNode it : iterations) {
-            double[] v = new double[it.size()];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = it.get(k).asDouble();
-            }
-            out.add(v);
-        }
-        return out;
     }
 
     @Test
