@@ -1,6 +1,7 @@
 package dev.resface.web;
 
 import dev.resface.BadInputException;
+import dev.resface.photo.PhotoPipeline;
 import java.time.Duration;
 
 /**
@@ -32,8 +33,9 @@ public record ServeConfig(String host, int port, long maxUploadBytes, long maxPi
         if (maxUploadBytes < 1 || maxUploadBytes > MAX_UPLOAD_LIMIT) {
             throw new BadInputException("the upload limit must be 1 byte to 2 GiB, got " + maxUploadBytes + " bytes");
         }
-        if (maxPixels < 1) {
-            throw new BadInputException("the pixel limit must be positive, got " + maxPixels);
+        if (maxPixels < 1 || maxPixels > PhotoPipeline.MAX_PHOTO_PIXELS) {
+            throw new BadInputException("the pixel limit must be 1 to " + PhotoPipeline.MAX_PHOTO_PIXELS / 1_000_000
+                    + " megapixels (every front end's), got " + maxPixels + " pixels");
         }
         if (queueCapacity < 0) {
             throw new BadInputException("the queue capacity must be 0 or more, got " + queueCapacity);
