@@ -53,14 +53,15 @@ final class UpsampledConv {
     /**
      * (4F, C, k, k): the kernels of phases (0,0), (0,1), (1,0), (1,1), from the big kernel (F, C, K, K). DJL puts a
      * result in its first operand's manager, here the model's: each is moved to {@code into}, the caller's, so that
-     * nothing of a pass outlives it.
+     * nothing of a pass outlives it. Each phase's left product is its own: shared by two phases, the weight's gradient
+     * is summed in another order, and every trained figure moves by float rounding.
      */
     private static NDArray phaseKernels(NDArray weight, NDArray[] rows, NDManager into) {
         NDList kernels = new NDList();
         for (int a = 0; a < 2; a++) {
-            NDArray left = rows[a].matMul(weight);
-            left.attach(into);
             for (int b = 0; b < 2; b++) {
+                NDArray left = rows[a].matMul(weight);
+                left.attach(into);
                 NDArray right = rows[b].transpose();
                 right.attach(into);
                 kernels.add(left.matMul(right));
