@@ -118,6 +118,12 @@ async function edit() {
   }
   const runs = chosenRuns();
   if (runs.length === 0) {
+    // An edit still on its way would answer for runs no longer chosen, and hide this message.
+    if (state.inFlight) {
+      state.inFlight.abort();
+    }
+    state.seq++;
+    setStatus('');
     showError(state.runs.size === 0 ? 'this server has no run to edit with' : 'choose a run to edit with');
     return;
   }
