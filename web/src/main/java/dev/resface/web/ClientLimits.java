@@ -19,13 +19,15 @@ public record ClientLimits(int connectionsPerAddress, long minUploadBytesPerSeco
         List<String> allowedHosts, List<String> allowedOrigins) {
     public ClientLimits {
         if (connectionsPerAddress < 1) {
-            throw new BadInputException("a client must be allowed at least one connection, got " + connectionsPerAddress);
+            throw new BadInputException("a client must be allowed at least one connection (--connections-per-address), got "
+                    + connectionsPerAddress);
         }
         if (minUploadBytesPerSecond < 0) {
-            throw new BadInputException("the minimum upload rate must be 0 (none) or more, got " + minUploadBytesPerSecond);
+            throw new BadInputException("the minimum upload rate must be 0 (none) or more (--min-upload-kib-per-s), got "
+                    + minUploadBytesPerSecond + " bytes/s");
         }
         if (uploadsAtOnce < 1) {
-            throw new BadInputException("at least one upload must be allowed at once, got " + uploadsAtOnce);
+            throw new BadInputException("at least one upload must be allowed at once (--uploads-at-once), got " + uploadsAtOnce);
         }
         allowedHosts = List.copyOf(allowedHosts);
         allowedOrigins = List.copyOf(allowedOrigins);

@@ -35,7 +35,7 @@ public record ServeConfig(String host, int port, long maxUploadBytes, long maxPi
         }
         if (maxPixels < 1 || maxPixels > PhotoPipeline.MAX_PHOTO_PIXELS) {
             throw new BadInputException("the pixel limit must be 1 to " + PhotoPipeline.MAX_PHOTO_PIXELS / 1_000_000
-                    + " megapixels (every front end's), got " + maxPixels + " pixels");
+                    + " megapixels (--max-megapixels; every front end's), got " + maxPixels + " pixels");
         }
         if (queueCapacity < 0) {
             throw new BadInputException("the queue capacity must be 0 or more, got " + queueCapacity);
@@ -54,7 +54,8 @@ public record ServeConfig(String host, int port, long maxUploadBytes, long maxPi
         }
         if (clients.uploadsAtOnce() < workers + queueCapacity) {
             throw new BadInputException("uploads at once (" + clients.uploadsAtOnce() + ") must be at least the workers"
-                    + " plus the queue (" + (workers + queueCapacity) + "): a request holds its upload until it is answered");
+                    + " plus the queue (" + (workers + queueCapacity) + "): a request holds its upload until it is answered;"
+                    + " raise --uploads-at-once");
         }
     }
 
