@@ -102,7 +102,7 @@ public final class EditServer implements AutoCloseable {
      * Each worker's edit of the largest photo, and each upload held at once: its body as Jetty buffers it and the
      * photo's bytes taken from it.
      */
-    static long heapNeeded(ServeConfig config) {
+    private static long heapNeeded(ServeConfig config) {
         return HEAP_BYTES_PER_PIXEL * config.maxPixels() * config.workers()
                 + 2 * config.maxUploadBytes() * config.clients().uploadsAtOnce();
     }
