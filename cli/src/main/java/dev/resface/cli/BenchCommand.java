@@ -50,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean landmarksOnly;
 
     @Option(names = "--serve", description = "instead: start 'resface serve' on a free port and time POST /api/edit, one"
-            + " request at a time, on a one-face photo and on a group photo (p50, p95)")
+            + " request at a time, on a one-face photo and on a group photo (p50, p95): each first as a photo the server has"
+            + " not seen, then again as the page's strength slider sends it")
     boolean serve;
 
     @Option(names = "--runs", description = "with --serve: the folder of runs to serve; the first one edits")

@@ -99,11 +99,12 @@ public final class Benchmark {
         return median;
     }
 
-    /** Seconds of each timed call of G1 (the editor's path: an image array in, a change array out). */
+    /** Seconds of each timed call of G1 (the editor's path: a frozen model, an image array in, a change array out). */
     public static double[] inferenceSeconds(ModelConfig model, int batch, int warmup, int timed) {
         int s = model.imageSize();
         double[] seconds = new double[timed];
         try (NDManager manager = Torch.newManager(); ResidualGan gan = new ResidualGan(model, manager)) {
+            gan.freeze(); // as a run loaded to edit
             float[] x = new float[batch * 3 * s * s];
             for (int i = -warmup; i < timed; i++) {
                 long t0 = System.nanoTime();

@@ -97,8 +97,8 @@ public final class SsdMobilenetV1 implements AutoCloseable {
         NDArray finest = null;
         for (int i = 1; i <= 13; i++) {
             String p = "MobilenetV1/Conv2d_" + i;
-            out = ops.depthwise(out, p + "_depthwise/depthwise_weights", STRIDE_2_PAIRS.contains(i) ? 2 : 1);
-            out = ops.batchNorm(out, p + "_depthwise/BatchNorm", BATCH_NORM_EPSILON).clip(0f, 6f);
+            out = ops.depthwiseNormalized(out, p + "_depthwise/depthwise_weights", p + "_depthwise/BatchNorm",
+                    BATCH_NORM_EPSILON, STRIDE_2_PAIRS.contains(i) ? 2 : 1).clip(0f, 6f);
             out = pointwise(out, p + "_pointwise", 1);
             if (i == FINEST_FEATURES) {
                 finest = out;

@@ -1,6 +1,8 @@
 package dev.resface.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 
 /** An 8-bit RGB image stored row-major, channels interleaved (HWC), the layout of the packed cache. */
 public record RgbImage(int width, int height, byte[] pixels) {
@@ -22,12 +24,27 @@ public record RgbImage(int width, int height, byte[] pixels) {
         pixels[(y * width + x) * 3 + channel] = (byte) Math.max(0, Math.min(255, value));
     }
 
+    /**
+     * The pixels of any image, as sRGB bytes. A decoded JPEG (3-byte BGR) and an INT_RGB image are read from their
+     * rasters directly: getRGB converts pixel by pixel through the colour model, several times slower.
+     */
     public static RgbImage from(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         byte[] out = new byte[w * h * 3];
-        for (int i = 0; i < argb.length; i++) {
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && isWhole(image)) {
+            byte[] bgr = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            for (int i = 0; i < out.length; i += 3) {
+                out[i] = bgr[i + 2];
+                out[i + 1] = bgr[i + 1];
+                out[i + 2] = bgr[i];
+            }
+            return new RgbImage(w, h, out);
+        }
+        int[] argb = image.getType() == BufferedImage.TYPE_INT_RGB && isWhole(image)
+                ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+                : image.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < w * h; i++) {
             out[3 * i] = (byte) (argb[i] >> 16);
             out[3 * i + 1] = (byte) (argb[i] >> 8);
             out[3 * i + 2] = (byte) argb[i];
@@ -35,13 +52,23 @@ public record RgbImage(int width, int height, byte[] pixels) {
         return new RgbImage(w, h, out);
     }
 
+    /** True when the raster's buffer holds exactly this image's pixels, row after row (not a sub-image's view). */
+    private static boolean isWhole(BufferedImage image) {
+        var raster = image.getRaster();
+        return raster.getParent() == null && raster.getSampleModelTranslateX() == 0
+                && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer().getNumBanks() == 1
+                && raster.getDataBuffer().getOffset() == 0
+                && raster.getDataBuffer().getSize() == image.getWidth() * image.getHeight()
+                        * (image.getType() == BufferedImage.TYPE_3BYTE_BGR ? 3 : 1);
+    }
+
     public BufferedImage toBufferedImage() {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] rgb = new int[width * height];
+        // written into the raster's own array: setRGB goes through the colour model pixel by pixel
+        int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         for (int i = 0; i < rgb.length; i++) {
             rgb[i] = (pixels[3 * i] & 0xFF) << 16 | (pixels[3 * i + 1] & 0xFF) << 8 | (pixels[3 * i + 2] & 0xFF);
         }
-        image.setRGB(0, 0, width, height, rgb, 0, width);
         return image;
     }
 }

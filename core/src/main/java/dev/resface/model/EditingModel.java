@@ -18,6 +18,12 @@ public interface EditingModel extends AutoCloseable {
      */
     float[] changes(Direction direction, float[] nchw, int n, float strength);
 
+    /**
+     * Says that the weights will not change again (a run loaded to edit): a model may then prepare what its inference
+     * passes would otherwise rebuild on every call.
+     */
+    default void freeze() {}
+
     /** Every network, in a fixed order: the checkpoint stores them so. */
     List<Block> blocks();
 

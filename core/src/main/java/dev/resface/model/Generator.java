@@ -27,6 +27,8 @@ public final class Generator extends AbstractBlock {
     private final Block upsample = Layers.nearestUpsample2x();
     private final int outputChannels;
     private UpsampledConv upsampled; // made with the parameters, in the model's manager
+    private UpsampledConv.Phases frozenFifth; // null until frozen
+    private UpsampledConv.Phases frozenLast;
 
     public Generator(ModelConfig c) {
         float s = c.leakySlope();
@@ -74,9 +76,7 @@ public final class Generator extends AbstractBlock {
         if (upsampledConvs) {
             // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
             SequentialBlock fifth = layers[4];
-            Block conv5 = fifth.getChildren().get(0).getValue();
-            x = new NDList(upsampled.threeByThree(x.singletonOrThrow(), weight(ps, conv5, training),
-                    bias(ps, conv5, training)));
+            x = new NDList(UpsampledConv.apply(x.singletonOrThrow(), fifthPhases(ps, x, training)));
             for (int i = 1; i < fifth.getChildren().size(); i++) {
                 x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
             }
@@ -89,18 +89,51 @@ public final class Generator extends AbstractBlock {
         if (!upsampledConvs) {
             return layers[5].forward(ps, x, training);
         }
+        return new NDList(UpsampledConv.apply(x.singletonOrThrow(), lastPhases(ps, x, training)));
+    }
+
+    /**
+     * Called once a model only edits: its weights will not change, so the upsampled convs' phase kernels are made
+     * now, in the model's manager, and every inference pass uses them (a third of a one-face pass's libtorch calls).
+     * A training pass still makes its own.
+     */
+    void freeze() {
+        if (!upsampledConvs || frozenFifth != null) {
+            return;
+        }
+        Block conv5 = layers[4].getChildren().get(0).getValue();
+        NDManager model = conv5.getParameters().get("weight").getArray().getManager();
+        frozenFifth = upsampled.threeByThree(parameter(conv5, "weight"), parameter(conv5, "bias"), model);
+        if (refine == null) {
+            Block conv6 = layers[5].getChildren().get(0).getValue();
+            frozenLast = upsampled.evenFourByFour(parameter(conv6, "weight"), parameter(conv6, "bias"), model);
+        }
+    }
+
+    private UpsampledConv.Phases fifthPhases(ParameterStore ps, NDList x, boolean training) {
+        if (frozenFifth != null && !training) {
+            return frozenFifth;
+        }
+        Block conv5 = layers[4].getChildren().get(0).getValue();
+        return upsampled.threeByThree(value(ps, conv5, "weight", training), value(ps, conv5, "bias", training),
+                x.head().getManager());
+    }
+
+    private UpsampledConv.Phases lastPhases(ParameterStore ps, NDList x, boolean training) {
+        if (frozenLast != null && !training) {
+            return frozenLast;
+        }
         Block conv6 = layers[5].getChildren().get(0).getValue();
-        return new NDList(upsampled.evenFourByFour(x.singletonOrThrow(), weight(ps, conv6, training),
-                bias(ps, conv6, training)));
+        return upsampled.evenFourByFour(value(ps, conv6, "weight", training), value(ps, conv6, "bias", training),
+                x.head().getManager());
     }
 
-    private static NDArray weight(ParameterStore ps, Block conv, boolean training) {
-        Parameter p = conv.getParameters().get("weight");
-        return ps.getValue(p, p.getArray().getDevice(), training);
+    private static NDArray parameter(Block conv, String name) {
+        return conv.getParameters().get(name).getArray();
     }
 
-    private static NDArray bias(ParameterStore ps, Block conv, boolean training) {
-        Parameter p = conv.getParameters().get("bias");
+    private static NDArray value(ParameterStore ps, Block conv, String name, boolean training) {
+        Parameter p = conv.getParameters().get(name);
         return ps.getValue(p, p.getArray().getDevice(), training);
     }
 

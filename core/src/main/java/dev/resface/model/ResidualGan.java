@@ -78,6 +78,14 @@ public final class ResidualGan implements EditingModel {
         }
     }
 
+    /** The editing generators make their upsampled convs' phase kernels once (see {@link Generator#freeze}). */
+    @Override
+    public void freeze() {
+        for (Direction direction : Direction.values()) {
+            ((Generator) editing(direction)).freeze();
+        }
+    }
+
     public Block g0() {
         return g0;
     }

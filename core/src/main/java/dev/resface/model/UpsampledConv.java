@@ -35,26 +35,61 @@ final class UpsampledConv {
         return new NDArray[] {m.create(rows[0], new Shape(k, big)), m.create(rows[1], new Shape(k, big))};
     }
 
-    /** conv3x3(up2(x)) with padding 1: (N,C,H,W) to (N,F,2H,2W). */
-    NDArray threeByThree(NDArray x, NDArray weight, NDArray bias) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        // 2x2 kernels padded by 1 give H+1 rows; phase a starts at row a.
-        NDArray all = conv(x, phaseKernels(weight, three, x.getManager()), bias, 1);
-        return interleave(all, weight.getShape().get(0), (p, a, b) -> p.get(":, :, {}:{}, {}:{}", a, a + h, b, b + w));
+    /**
+     * The four phases' kernels (4F, C, k, k) and biases (4F) of one big kernel: what a pass convolves the small map
+     * with. Made per training pass (the weights move), or once for a model that only edits.
+     */
+    record Phases(NDArray kernels, NDArray biases, boolean threeByThree) implements AutoCloseable {
+        @Override
+        public void close() {
+            kernels.close();
+            biases.close();
+        }
     }
 
-    /** The even-kernel "same" 4x4 conv of up2(x): (N,C,H,W) to (N,F,2H,2W). */
-    NDArray evenFourByFour(NDArray x, NDArray weight, NDArray bias) {
-        NDArray all = conv(x, phaseKernels(weight, four, x.getManager()), bias, 1);
-        return interleave(all, weight.getShape().get(0), (p, a, b) -> p);
+    /** The phases of a 3x3 conv (F, C, 3, 3) of the upsampled map, attached to {@code into}. */
+    Phases threeByThree(NDArray weight, NDArray bias, NDManager into) {
+        return new Phases(phaseKernels(weight, three, into), fourTimes(bias, into), true);
+    }
+
+    /** The phases of the even-kernel "same" 4x4 conv (F, C, 4, 4) of the upsampled map, attached to {@code into}. */
+    Phases evenFourByFour(NDArray weight, NDArray bias, NDManager into) {
+        return new Phases(phaseKernels(weight, four, into), fourTimes(bias, into), false);
+    }
+
+    /** conv(up2(x)): (N,C,H,W) to (N,F,2H,2W), the conv's padding included. */
+    static NDArray apply(NDArray x, Phases phases) {
+        NDArray all = x.getNDArrayInternal().convolution(x, phases.kernels(), phases.biases(), new Shape(1, 1),
+                new Shape(1, 1), new Shape(1, 1), 1).singletonOrThrow();
+        long h = x.getShape().get(2);
+        long w = x.getShape().get(3);
+        long filters = all.getShape().get(1) / 4;
+        // NHWC order from here on, so that a channels-last input gives a channels-last output without a reorder.
+        NDArray byPixel = all.transpose(0, 2, 3, 1);
+        if (phases.threeByThree()) {
+            // 2x2 kernels padded by 1 give H+1 rows and columns; phase (a,b) starts at row a, column b.
+            NDList windows = new NDList();
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    int phase = 2 * a + b;
+                    windows.add(byPixel.get(":, {}:{}, {}:{}, {}:{}", a, a + h, b, b + w, phase * filters,
+                            (phase + 1) * filters));
+                }
+            }
+            byPixel = NDArrays.stack(windows, 3);
+        }
+        // y[2i+a, 2j+b] = phase (a,b)[i, j]: the phase index splits into (a, b), which move beside i and j.
+        return byPixel.reshape(x.getShape().get(0), h, w, 2, 2, filters)
+                .transpose(0, 1, 3, 2, 4, 5)
+                .reshape(x.getShape().get(0), 2 * h, 2 * w, filters)
+                .transpose(0, 3, 1, 2);
     }
 
     /**
      * (4F, C, k, k): the kernels of phases (0,0), (0,1), (1,0), (1,1), from the big kernel (F, C, K, K). DJL puts a
-     * result in its first operand's manager, here the model's: each is moved to {@code into}, the caller's, so that
-     * nothing of a pass outlives it. Each phase's left product is its own: shared by two phases, the weight's gradient
-     * is summed in another order, and every trained figure moves by float rounding.
+     * result in its first operand's manager, here the model's: each is moved to {@code into}, so that nothing of a
+     * pass outlives it. Each phase's left product is its own: shared by two phases, the weight's gradient is summed
+     * in another order, and every trained figure moves by float rounding.
      */
     private static NDArray phaseKernels(NDArray weight, NDArray[] rows, NDManager into) {
         NDList kernels = new NDList();
@@ -67,38 +102,14 @@ final class UpsampledConv {
                 kernels.add(left.matMul(right));
             }
         }
-        return NDArrays.concat(kernels);
+        NDArray all = NDArrays.concat(kernels);
+        all.attach(into);
+        return all;
     }
 
-    private static NDArray conv(NDArray x, NDArray kernels, NDArray bias, int pad) {
+    private static NDArray fourTimes(NDArray bias, NDManager into) {
         NDArray biases = NDArrays.concat(new NDList(bias, bias, bias, bias));
-        biases.attach(x.getManager());
-        return x.getNDArrayInternal().convolution(x, kernels, biases, new Shape(1, 1), new Shape(pad, pad),
-                new Shape(1, 1), 1).singletonOrThrow();
-    }
-
-    @FunctionalInterface
-    private interface PhaseWindow {
-        NDArray of(NDArray phase, int a, int b);
-    }
-
-    /**
-     * y[2i+a, 2j+b] = phase (a,b)[i, j], built in NHWC order so that a channels-last input gives a channels-last
-     * output without a reorder.
-     */
-    private static NDArray interleave(NDArray all, long filters, PhaseWindow window) {
-        NDList rows = new NDList();
-        for (int a = 0; a < 2; a++) {
-            NDList cols = new NDList();
-            for (int b = 0; b < 2; b++) {
-                int phase = 2 * a + b;
-                NDArray p = all.get(":, {}:{}", phase * filters, (phase + 1) * filters);
-                cols.add(window.of(p, a, b).transpose(0, 2, 3, 1));
-            }
-            rows.add(NDArrays.stack(cols, 3));
-        }
-        NDArray y = NDArrays.stack(rows, 2);
-        Shape s = y.getShape();
-        return y.reshape(s.get(0), 2 * s.get(1), 2 * s.get(3), filters).transpose(0, 3, 1, 2);
+        biases.attach(into);
+        return biases;
     }
 }

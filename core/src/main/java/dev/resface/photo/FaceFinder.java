@@ -21,6 +21,8 @@ import java.util.List;
 public final class FaceFinder implements AutoCloseable {
     private final SsdMobilenetV1 detector;
     private final ShapePredictor predictor;
+    /** A few photos: the web page's slider re-sends the one it shows. */
+    private final RecentFaces recent = new RecentFaces(4);
 
     private FaceFinder(SsdMobilenetV1 detector, ShapePredictor predictor) {
         this.detector = detector;
@@ -43,8 +45,12 @@ public final class FaceFinder implements AutoCloseable {
         return new FaceFinder(SsdMobilenetV1.load(models), predictor);
     }
 
-    /** The faces, best detection first; none is an empty list. */
+    /** The faces, best detection first; none is an empty list. The same pixels as lately get the same list back. */
     public List<PhotoFace> find(RgbImage photo) {
+        return recent.get(photo, this::locate);
+    }
+
+    private List<PhotoFace> locate(RgbImage photo) {
         List<PhotoFace> faces = new ArrayList<>();
         for (DetectedFace d : detector.detect(photo)) {
             var box = DlibBox.fromDetection(d);

@@ -30,6 +30,7 @@ public final class Methods {
             if (model instanceof VaeGan vae) {
                 AttributeDirection.load(folder.latentDirection(), vae);
             }
+            model.freeze();
             return new Trained(model, iteration);
         } catch (RuntimeException e) {
             model.close();

@@ -53,9 +53,10 @@ class UpsampledConvTest {
         NDArray b = manager.randomUniform(-1, 1, new Shape(4));
         NDArray expected = conv(upsampled(x), w, b, 1);
         assertThat(expected.getShape()).isEqualTo(new Shape(2, 4, 12, 14));
-        assertThat(worstDifference(new UpsampledConv(manager).threeByThree(x, w, b), expected)).isLessThan(1e-5);
-        assertThat(worstDifference(new UpsampledConv(manager).threeByThree(ChannelsLast.of(x), ChannelsLast.of(w), b),
-                expected)).isLessThan(1e-5);
+        UpsampledConv up = new UpsampledConv(manager);
+        assertThat(worstDifference(UpsampledConv.apply(x, up.threeByThree(w, b, manager)), expected)).isLessThan(1e-5);
+        assertThat(worstDifference(UpsampledConv.apply(ChannelsLast.of(x), up.threeByThree(ChannelsLast.of(w), b,
+                manager)), expected)).isLessThan(1e-5);
     }
 
     @Test
@@ -66,7 +67,10 @@ class UpsampledConvTest {
         // Padded by 2 on both sides, then the first row and column dropped: Layers.evenKernelSameConv.
         NDArray expected = conv(upsampled(x), w, b, 2).get(":, :, 1:, 1:");
         assertThat(expected.getShape()).isEqualTo(new Shape(2, 3, 12, 14));
-        assertThat(worstDifference(new UpsampledConv(manager).evenFourByFour(x, w, b), expected)).isLessThan(1e-5);
+        UpsampledConv up = new UpsampledConv(manager);
+        assertThat(worstDifference(UpsampledConv.apply(x, up.evenFourByFour(w, b, manager)), expected)).isLessThan(1e-5);
+        assertThat(worstDifference(UpsampledConv.apply(ChannelsLast.of(x), up.evenFourByFour(ChannelsLast.of(w), b,
+                manager)), expected)).isLessThan(1e-5);
     }
 
     /** Before, every call left its summing matrices and the phase kernels in the weights' manager: a slow leak. */
@@ -82,10 +86,40 @@ class UpsampledConvTest {
             for (int i = 0; i < 3; i++) {
                 try (NDManager pass = manager.newSubManager()) {
                     NDArray x = pass.randomUniform(-1, 1, new Shape(2, 5, 6, 7));
-                    up.evenFourByFour(up.threeByThree(x, w3, b3), w4, b4);
+                    NDArray y = UpsampledConv.apply(x, up.threeByThree(w3, b3, pass));
+                    UpsampledConv.apply(y, up.evenFourByFour(w4, b4, pass));
                 }
             }
             assertThat(held(model)).isEqualTo(before);
+        }
+    }
+
+    /** A frozen G makes its phase kernels once, and its passes compute exactly what they computed before. */
+    @Test
+    void aFrozenGeneratorEditsAsBeforeAndLeavesNothingBehind() throws Exception {
+        ModelConfig c = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
+        try (NDManager m = manager.newSubManager(); ResidualGan gan = new ResidualGan(c, m)) {
+            Generator g = (Generator) gan.g1();
+            for (var p : g.getParameters()) {
+                p.getValue().getArray().addi(m.randomNormal(0, 0.05f, p.getValue().getShape(), DataType.FLOAT32));
+            }
+            NDArray x = m.randomUniform(-1, 1, new Shape(1, 3, 32, 32));
+            float[] before = gan.edit(g, x, false).residual().toFloatArray();
+            gan.freeze();
+            int held = held(gan.manager());
+            for (int i = 0; i < 3; i++) {
+                try (NDManager pass = m.newSubManager()) {
+                    NDArray y = x.duplicate();
+                    y.attach(pass);
+                    assertThat(gan.edit(g, y, false).residual().toFloatArray()).containsExactly(before);
+                }
+            }
+            assertThat(held(gan.manager())).isEqualTo(held);
+            float largest = 0;
+            for (float v : before) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            assertThat(largest).isGreaterThan(1e-3f);
         }
     }
 

@@ -14,7 +14,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Times {@code POST /api/edit} end to end, the way the page calls it (an upload, the JSON answer with both images),
@@ -38,7 +41,8 @@ public final class ServeBenchmark {
     public void run(int requests, PrintStream out) {
         byte[] group = get("api/samples/" + GROUP);
         byte[] one = oneFacePhoto();
-        out.printf("serve: POST /api/edit with run %s, add at strength 1, %d sequential requests after %d warm-up%n",
+        out.printf("serve: POST /api/edit with run %s, add at strength 1, %d sequential requests after %d warm-up;"
+                + " a new photo each time (one pixel apart), then the same photo again (as the page's slider sends it)%n",
                 run, requests, WARM_UP);
         time("one face", one, requests, out);
         time("group photo (" + GROUP + ")", group, requests, out);
@@ -73,20 +77,54 @@ public final class ServeBenchmark {
     }
 
     private void time(String what, byte[] photo, int requests, PrintStream out) {
-        double[] ms = new double[requests];
+        List<byte[]> fresh = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + requests; i++) {
+            fresh.add(onePixelApart(photo, i));
+        }
+        double[] first = new double[requests];
+        double[] again = new double[requests];
         JsonNode answer = null;
         for (int i = -WARM_UP; i < requests; i++) {
             long t0 = System.nanoTime();
-            answer = post(new MultipartBody().file("photo", "photo.jpg", "image/jpeg", photo).field("run", run)
-                    .field("direction", "add").field("strength", "1"));
+            answer = edit(fresh.get(i + WARM_UP));
+            long t1 = System.nanoTime();
+            edit(photo);
             if (i >= 0) {
-                ms[i] = (System.nanoTime() - t0) / 1e6;
+                first[i] = (t1 - t0) / 1e6;
+                again[i] = (System.nanoTime() - t1) / 1e6;
             }
         }
-        Arrays.sort(ms);
-        out.printf("  %s, %dx%d, %d face(s): p50 %.0f ms, p95 %.0f ms (min %.0f, max %.0f)%n", what,
+        out.printf("  %s, %dx%d, %d face(s): a new photo %s; the same photo again %s%n", what,
                 answer.get("width").asInt(), answer.get("height").asInt(), answer.get("faces").size(),
-                percentile(ms, 0.50), percentile(ms, 0.95), ms[0], ms[ms.length - 1]);
+                summary(first), summary(again));
+    }
+
+    private JsonNode edit(byte[] photo) {
+        return post(new MultipartBody().file("photo", "photo.jpg", "image/jpeg", photo).field("run", run)
+                .field("direction", "add").field("strength", "1"));
+    }
+
+    private static String summary(double[] ms) {
+        Arrays.sort(ms);
+        return String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms (min %.0f, max %.0f)", percentile(ms, 0.50),
+                percentile(ms, 0.95), ms[0], ms[ms.length - 1]);
+    }
+
+    /** The photo with its top-left 2x2 pixels painted a colour of its own: a photo the server has not seen. */
+    private static byte[] onePixelApart(byte[] jpeg, int i) {
+        try {
+            RgbImage p = SourceImages.decodePhoto(jpeg, Long.MAX_VALUE);
+            for (int y = 0; y < 2; y++) {
+                for (int x = 0; x < 2; x++) {
+                    p.set(x, y, 0, i * 37 % 256);
+                    p.set(x, y, 1, i * 91 % 256);
+                    p.set(x, y, 2, 255 - i % 256);
+                }
+            }
+            return ImageFiles.jpeg(p.toBufferedImage(), 0.95f);
+        } catch (SourceImages.BadImageException | IOException e) {
+            throw new IllegalStateException("cannot repaint the benchmark's photo", e);
+        }
     }
 
     /** Nearest rank of sorted values. */
