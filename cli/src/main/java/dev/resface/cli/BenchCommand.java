@@ -35,6 +35,8 @@ import picocli.CommandLine.Option;
                 + " configuration and the CPU preset; or, with --serve, the edit server's answers; or, with"
                 + " --against-pytorch, race the same iteration in PyTorch.")
 final class BenchCommand implements Callable<Integer> {
+    /** Untimed calls before timing one face at a time, both sides alike: a server that has answered a thousand edits. */
+    private static final int WARM_SERVER = 1000;
     /** Enough faces that batches of 64 are drawn from a pool, as in training; drawn in about 15 s. */
     private static final int DATA_FACES = 400;
     /** Draws of weights and images the race's fairness check is judged over. */
@@ -62,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--against-pytorch", description = "instead: race the PyTorch reference of the same iteration"
             + " (Debian's python3-torch), after checking that both compute the same losses; training at 128px batch 8"
-            + " and 64 with and without batch norm in D, and G inference at batch 1 and 32, in alternating rounds")
+            + " and 64 with and without batch norm in D, and G inference at 128px batch 1 and 32 and at 64px width 0.5 batch 1, in alternating rounds")
     boolean againstPytorch;
 
     @Option(names = "--python", description = "with --against-pytorch: the Python to run the reference with (default:"
@@ -156,10 +158,11 @@ final class BenchCommand implements Callable<Integer> {
                         : new Race(Race.Kind.TRAIN, 128, 1, 64, bn, 1, Math.max(1, timed / 2)));
             }
         }
-        // Ten calls first at batch 1: the JVM compiles its side of a call in the first few, as a server that has
-        // answered a few requests has.
-        races.add(new Race(Race.Kind.INFER, 128, 1, 1, false, 10, 20));
+        // The JVM compiles its side of a call over the first hundreds of calls: at 64px, batch 1, calls 11-60 took
+        // 4.9-5.7 ms (median), calls 1001 on 1.6-1.8 ms, PyTorch's 1.7-1.9 ms from its tenth call on.
+        races.add(new Race(Race.Kind.INFER, 128, 1, 1, false, WARM_SERVER, 30));
         races.add(new Race(Race.Kind.INFER, 128, 1, 32, false, 3, timed));
+        races.add(new Race(Race.Kind.INFER, 64, 0.5, 1, false, WARM_SERVER, 100)); // the CPU preset's size
         SideBySide side = new SideBySide(reference, System.out, rounds);
         List<SideBySide.Result> results = new ArrayList<>();
         for (Race r : races) {
