@@ -76,7 +76,7 @@ public final class Generator extends AbstractBlock {
         if (upsampledConvs) {
             // Layer 5 is conv, leaky ReLU, batch norm; its conv takes layer 4's output upsampled.
             SequentialBlock fifth = layers[4];
-            x = new NDList(UpsampledConv.apply(x.singletonOrThrow(), fifthPhases(ps, x, training)));
+            x = new NDList(UpsampledConv.apply(x.singletonOrThrow(), phases(4, ps, x, training)));
             for (int i = 1; i < fifth.getChildren().size(); i++) {
                 x = fifth.getChildren().get(i).getValue().forward(ps, x, training);
             }
@@ -89,7 +89,7 @@ public final class Generator extends AbstractBlock {
         if (!upsampledConvs) {
             return layers[5].forward(ps, x, training);
         }
-        return new NDList(UpsampledConv.apply(x.singletonOrThrow(), lastPhases(ps, x, training)));
+        return new NDList(UpsampledConv.apply(x.singletonOrThrow(), phases(5, ps, x, training)));
     }
 
     /**
@@ -101,39 +101,37 @@ public final class Generator extends AbstractBlock {
         if (!upsampledConvs || frozenFifth != null) {
             return;
         }
-        Block conv5 = layers[4].getChildren().get(0).getValue();
-        NDManager model = conv5.getParameters().get("weight").getArray().getManager();
-        frozenFifth = upsampled.threeByThree(parameter(conv5, "weight"), parameter(conv5, "bias"), model);
+        NDManager model = conv(4).getParameters().get("weight").getArray().getManager();
+        frozenFifth = phasesOf(4, parameter(4, "weight"), parameter(4, "bias"), model);
         if (refine == null) {
-            Block conv6 = layers[5].getChildren().get(0).getValue();
-            frozenLast = upsampled.evenFourByFour(parameter(conv6, "weight"), parameter(conv6, "bias"), model);
+            frozenLast = phasesOf(5, parameter(5, "weight"), parameter(5, "bias"), model);
         }
     }
 
-    private UpsampledConv.Phases fifthPhases(ParameterStore ps, NDList x, boolean training) {
-        if (frozenFifth != null && !training) {
-            return frozenFifth;
+    /** The phases of layer 5's conv (3x3) or the last one (4x4): the frozen ones when editing, else this pass's. */
+    private UpsampledConv.Phases phases(int layer, ParameterStore ps, NDList x, boolean training) {
+        UpsampledConv.Phases frozen = layer == 4 ? frozenFifth : frozenLast;
+        if (frozen != null && !training) {
+            return frozen;
         }
-        Block conv5 = layers[4].getChildren().get(0).getValue();
-        return upsampled.threeByThree(value(ps, conv5, "weight", training), value(ps, conv5, "bias", training),
+        return phasesOf(layer, value(ps, layer, "weight", training), value(ps, layer, "bias", training),
                 x.head().getManager());
     }
 
-    private UpsampledConv.Phases lastPhases(ParameterStore ps, NDList x, boolean training) {
-        if (frozenLast != null && !training) {
-            return frozenLast;
-        }
-        Block conv6 = layers[5].getChildren().get(0).getValue();
-        return upsampled.evenFourByFour(value(ps, conv6, "weight", training), value(ps, conv6, "bias", training),
-                x.head().getManager());
+    private UpsampledConv.Phases phasesOf(int layer, NDArray weight, NDArray bias, NDManager into) {
+        return layer == 4 ? upsampled.threeByThree(weight, bias, into) : upsampled.evenFourByFour(weight, bias, into);
     }
 
-    private static NDArray parameter(Block conv, String name) {
-        return conv.getParameters().get(name).getArray();
+    private Block conv(int layer) {
+        return layers[layer].getChildren().get(0).getValue();
     }
 
-    private static NDArray value(ParameterStore ps, Block conv, String name, boolean training) {
-        Parameter p = conv.getParameters().get(name);
+    private NDArray parameter(int layer, String name) {
+        return conv(layer).getParameters().get(name).getArray();
+    }
+
+    private NDArray value(ParameterStore ps, int layer, String name, boolean training) {
+        Parameter p = conv(layer).getParameters().get(name);
         return ps.getValue(p, p.getArray().getDevice(), training);
     }
 
