@@ -9,9 +9,11 @@ import dev.resface.BadInputException;
 import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -110,9 +112,31 @@ public final class SparkEditJob {
         if (master.startsWith("local")) {
             b.config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4");
         }
+        jarToShip(master, System.getProperty("spark.jars"), ownLocation()).ifPresent(jar -> b.config("spark.jars", jar));
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * The jar executors must fetch to run this job's code: resface's own, when a cluster master is named outside
+     * spark-submit (which sets {@code spark.jars} itself) and this code runs from a jar. Without it every task failed
+     * with a ClassCastException of a SerializedLambda: the executors had no resface class to deserialise into.
+     */
+    static Optional<String> jarToShip(String master, String jarsAlready, Path ownLocation) {
+        boolean cluster = !master.startsWith("local");
+        boolean jar = ownLocation != null && ownLocation.toString().endsWith(".jar") && Files.isRegularFile(ownLocation);
+        return cluster && jarsAlready == null && jar ? Optional.of(ownLocation.toString()) : Optional.empty();
+    }
+
+    /** The jar (or classes folder) this class was loaded from; null where the JVM does not say. */
+    private static Path ownLocation() {
+        try {
+            var source = SparkEditJob.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**
