@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.spark.SparkException;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
@@ -69,8 +70,16 @@ public final class SparkEditJob {
             for (int k = 0; k < chunks && todo > 0; k++) {
                 Dataset<String> chunk = pending.filter(pmod(hash(col("value")), lit(chunks)).equalTo(k))
                         .repartition(parallelism);
-                chunk.mapPartitions(new PhotoEditTask(config), Encoders.row(PhotoRow.SCHEMA))
-                        .write().mode(SaveMode.Append).parquet(results);
+                try {
+                    chunk.mapPartitions(new PhotoEditTask(config), Encoders.row(PhotoRow.SCHEMA))
+                            .write().mode(SaveMode.Append).parquet(results);
+                } catch (Exception e) {
+                    // Scala throws SparkException, a checked exception, without declaring it
+                    if (e instanceof SparkException) {
+                        throw new BadInputException(chunkFailed(k + 1, chunks, out, e), e);
+                    }
+                    throw e;
+                }
                 log.printf("spark-edit: chunk %d/%d written%n", k + 1, chunks);
             }
             return summary(spark, results, todo, total - todo, t0);
@@ -116,6 +125,25 @@ public final class SparkEditJob {
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         return spark;
+    }
+
+    /**
+     * One line for a chunk the cluster could not run (a bad photo is a row, never this): the deepest reason Spark
+     * gives, and where the work done so far is. What fails here is the cluster's set-up (executors that cannot start,
+     * lack resface's classes or memory), which the user can fix and rerun.
+     */
+    static String chunkFailed(int chunk, int chunks, Path out, Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+        int newline = reason.indexOf('\n');
+        reason = newline < 0 ? reason : reason.substring(0, newline);
+        String what = root.getClass().getSimpleName();
+        return "spark-edit: the cluster could not run chunk " + chunk + " of " + chunks + ": " + what + ": "
+                + reason.strip() + "; the chunks before it are kept in " + out.resolve(RESULTS)
+                + ", and a rerun on the same --out goes on from there";
     }
 
     /**

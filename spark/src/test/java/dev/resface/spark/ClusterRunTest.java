@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When `./resface spark-edit --master spark://...` must send its own jar to the executors, and when it must not. */
-class JarToShipTest {
+/**
+ * A cluster run outside spark-submit: when `./resface spark-edit --master spark://...` must send its own jar to the
+ * executors, and the one line a chunk the cluster cannot run ends in.
+ */
+class ClusterRunTest {
     @Test
     void aClusterMasterGetsTheJarUnlessSparkSubmitNamedJarsOrThereIsNoJar(@TempDir Path dir) throws Exception {
         Path jar = Files.writeString(dir.resolve("resface.jar"), "PK");
@@ -22,5 +25,18 @@ class JarToShipTest {
         assertThat(SparkEditJob.jarToShip("spark://10.0.0.1:7077", null, dir)).isEmpty();
         assertThat(SparkEditJob.jarToShip("spark://10.0.0.1:7077", null, dir.resolve("gone.jar"))).isEmpty();
         assertThat(SparkEditJob.jarToShip("spark://10.0.0.1:7077", null, null)).isEmpty();
+    }
+
+    @Test
+    void aChunkTheClusterCannotRunIsOneLineWithItsDeepestReasonAndWhereTheWorkIs() {
+        var cause = new ClassCastException("cannot assign instance of java.lang.invoke.SerializedLambda to field f\n\tat x");
+        var e = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 1 failed 4 times", cause);
+        String line = SparkEditJob.chunkFailed(2, 3, Path.of("/out"), e);
+        assertThat(line).doesNotContain("\n").isEqualTo("spark-edit: the cluster could not run chunk 2 of 3:"
+                + " ClassCastException: cannot assign instance of java.lang.invoke.SerializedLambda to field f;"
+                + " the chunks before it are kept in /out/results, and a rerun on the same --out goes on from there");
+        assertThat(SparkEditJob.chunkFailed(1, 1, Path.of("/o"), new org.apache.spark.SparkException("Master removed"
+                + " our application: FAILED"))).contains("chunk 1 of 1: SparkException: Master removed our application:"
+                + " FAILED;");
     }
 }
