@@ -40,6 +40,10 @@ final class SparkEditCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
 
+    @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting for the job, as spark-submit's"
+            + " --conf (repeatable), e.g. --conf spark.executor.memory=4g")
+    List<String> conf = List.of();
+
     @Option(names = "--chunk", defaultValue = "1000", description = "photos per Spark job; a killed job loses at most one chunk (default ${DEFAULT-VALUE})")
     int chunk;
 
@@ -59,6 +63,8 @@ final class SparkEditCommand implements Callable<Integer> {
         if (chunk < 1) {
             throw new BadInputException("--chunk must be positive, got " + chunk);
         }
+        // Spark reads every spark.* system property into the session it builds, as spark-submit's --conf does.
+        SparkEditJob.settings(conf).forEach(System::setProperty);
         if (!Files.exists(input)) {
             throw new BadInputException(input + ": no such folder or path list");
         }

@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.SparkException;
@@ -144,6 +146,21 @@ public final class SparkEditJob {
         return "spark-edit: the cluster could not run chunk " + chunk + " of " + chunks + ": " + what + ": "
                 + reason.strip() + "; the chunks before it are kept in " + out.resolve(RESULTS)
                 + ", and a rerun on the same --out goes on from there";
+    }
+
+    /** {@code --conf KEY=VALUE} settings, in order; each key a Spark one ({@code spark.*}), as spark-submit takes them. */
+    public static Map<String, String> settings(List<String> pairs) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq).strip();
+            if (eq < 0 || !key.startsWith("spark.") || key.length() == "spark.".length()) {
+                throw new BadInputException("--conf " + pair + ": expected KEY=VALUE with a Spark key (spark.*), such as"
+                        + " spark.executor.memory=4g");
+            }
+            settings.put(key, pair.substring(eq + 1));
+        }
+        return settings;
     }
 
     /**

@@ -39,4 +39,17 @@ class ClusterRunTest {
                 + " our application: FAILED"))).contains("chunk 1 of 1: SparkException: Master removed our application:"
                 + " FAILED;");
     }
+
+    @Test
+    void confSettingsAreSparkKeysWithValuesAndAnythingElseIsOneLine() {
+        assertThat(SparkEditJob.settings(java.util.List.of("spark.executor.memory=4g", "spark.executorEnv.A=b=c")))
+                .containsExactly(java.util.Map.entry("spark.executor.memory", "4g"),
+                        java.util.Map.entry("spark.executorEnv.A", "b=c"));
+        for (String bad : new String[] {"spark.executor.memory", "executor.memory=4g", "spark.=1", "=4g"}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SparkEditJob.settings(java.util.List.of(bad)))
+                    .isInstanceOf(dev.resface.BadInputException.class)
+                    .hasMessage("--conf " + bad + ": expected KEY=VALUE with a Spark key (spark.*), such as"
+                            + " spark.executor.memory=4g");
+        }
+    }
 }
