@@ -63,8 +63,6 @@ final class SparkEditCommand implements Callable<Integer> {
         if (chunk < 1) {
             throw new BadInputException("--chunk must be positive, got " + chunk);
         }
-        // Spark reads every spark.* system property into the session it builds, as spark-submit's --conf does.
-        SparkEditJob.settings(conf).forEach(System::setProperty);
         if (!Files.exists(input)) {
             throw new BadInputException(input + ": no such folder or path list");
         }
@@ -78,6 +76,8 @@ final class SparkEditCommand implements Callable<Integer> {
             FaceFinder.load(faceApi.resolved(), predictor.file).close();
         }
         requireSpark();
+        // Spark reads every spark.* system property into the session it builds, as spark-submit's --conf does.
+        SparkEditJob.settings(conf).forEach(System::setProperty);
         SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(),
                 runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), out.toAbsolutePath().toString(), d,
                 strength, crops, faceApi.resolved().toAbsolutePath().toString(),
