@@ -81,9 +81,12 @@ final class TfOps {
             NDArray variance = tensor(norm + "/moving_variance", f -> f);
             NDArray mean = tensor(norm + "/moving_mean", f -> f);
             NDArray beta = tensor(norm + "/beta", f -> f);
-            try (NDArray scale = gamma.div(variance.add(epsilon).sqrt())) {
-                filters = contiguous(raw.mul(scale.reshape(-1, 1, 1, 1)));
-                bias = beta.sub(mean.mul(scale));
+            // made once, in the long-lived manager: every intermediate closed, so only the two results stay
+            try (NDArray shifted = variance.add(epsilon); NDArray root = shifted.sqrt(); NDArray scale = gamma.div(root);
+                    NDArray column = scale.reshape(-1, 1, 1, 1); NDArray scaled = raw.mul(column);
+                    NDArray centre = mean.mul(scale)) {
+                filters = contiguous(scaled);
+                bias = beta.sub(centre);
             }
             tensors.put(key + "/filters", filters);
             tensors.put(key + "/bias", bias);

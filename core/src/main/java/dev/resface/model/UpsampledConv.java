@@ -39,13 +39,7 @@ final class UpsampledConv {
      * The four phases' kernels (4F, C, k, k) and biases (4F) of one big kernel: what a pass convolves the small map
      * with. Made per training pass (the weights move), or once for a model that only edits.
      */
-    record Phases(NDArray kernels, NDArray biases, boolean threeByThree) implements AutoCloseable {
-        @Override
-        public void close() {
-            kernels.close();
-            biases.close();
-        }
-    }
+    record Phases(NDArray kernels, NDArray biases, boolean threeByThree) {}
 
     /** The phases of a 3x3 conv (F, C, 3, 3) of the upsampled map, attached to {@code into}. */
     Phases threeByThree(NDArray weight, NDArray bias, NDManager into) {
