@@ -3,6 +3,7 @@ package dev.resface.cli;
 import dev.resface.BadInputException;
 import dev.resface.engine.DeviceChoice;
 import dev.resface.engine.Torch;
+import dev.resface.training.Methods;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,6 +56,7 @@ public final class Main implements Runnable {
     }
 
     static int execute(String... args) {
+        System.setProperty(TrainCommand.METHODS_HELP, Methods.help());
         CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args2) -> {
             CommandLine c = e.getCommandLine();

@@ -1,5 +1,6 @@
 package dev.resface.cli;
 
+import dev.resface.data.FaceAttribute;
 import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
@@ -61,7 +62,7 @@ enum Preset {
      * levels outside the mask; at 1e-3 (62.5x, as a 128px value 6.25e-5) every seed moved both ways toward the truth
      * and changed 6 to 10 outside.
      */
-    Double alpha128(dev.resface.data.FaceAttribute attribute) {
+    Double alpha128(FaceAttribute attribute) {
         return attribute.isLocal() ? alpha128 : globalAlpha128;
     }
 

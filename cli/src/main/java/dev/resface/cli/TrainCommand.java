@@ -6,7 +6,7 @@ import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
 import dev.resface.evaluation.HeldOutScorer;
 import dev.resface.training.CelebaTrainingData;
-import dev.resface.training.Method;
+import dev.resface.training.Methods;
 import dev.resface.training.RunConfig;
 import dev.resface.training.RunFolder;
 import dev.resface.training.TrainConfig;
@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train G0 (add), G1 (remove) and D for one attribute; resumable.")
+        description = "Train an editor of one attribute, both ways; resumable. The residual GAN trains G0 (add), G1 (remove)"
+                + " and D; --method vae-gan trains its baseline.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
@@ -37,8 +38,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run in --out from its checkpoint (with its own configuration; --iterations may extend it)")
     boolean resume;
 
-    @Option(names = "--method", description = "residual-gan (the paper's, default) or vae-gan (its baseline, Larsen et"
-            + " al. 2016, which takes --size and --width and the optimisation budget)")
+    /** Each method's own line, set by {@link Main} from {@link Methods#help()}. */
+    static final String METHODS_HELP = "resface.methods";
+
+    @Option(names = "--method", description = "${sys:" + METHODS_HELP + "}")
     String method;
 
     @Mixin
@@ -68,7 +71,7 @@ final class TrainCommand implements Callable<Integer> {
         Torch.start();
         RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : new RunConfig(model.resolve(preset),
                 train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve())
-                .withMethod(method == null ? Method.RESIDUAL_GAN : Method.parse(method)));
+                .withMethod(method == null ? Methods.byDefault().id() : Methods.byId(method).id()));
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),
                 config.model().imageSize(), t.batchSize(), t.seed());
@@ -94,8 +97,8 @@ final class TrainCommand implements Callable<Integer> {
             throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains " + stored.train().attribute().celebaName()
                     + ", not " + attribute);
         }
-        if (method != null && Method.parse(method) != stored.method()) {
-            throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains with " + stored.method().id()
+        if (method != null && !Methods.byId(method).id().equals(stored.method())) {
+            throw BadInputException.at(out.resolve(RunConfig.FILE), "this run trains with " + stored.method()
                     + ", not " + method + "; resume it without --method");
         }
         long iterations = train.iterations != null ? train.iterations : stored.train().iterations();

@@ -43,7 +43,8 @@ final class TrainOptions {
     boolean noSizeScaling;
 
     @Option(names = "--residual-norm", description = "norm of the residual sparsity term: l1 (paper), l2 (sqrt(P) times the"
-            + " Euclidean norm, equal to l1 on a uniform residual, so --alpha keeps its meaning) or none")
+            + " Euclidean norm, equal to l1 on a uniform residual, so --alpha keeps its meaning), log (0.1 log(1 + 10 |r|)"
+            + " per value: l1 for faint changes, little more for a large one) or none")
     String residualNorm;
 
     @Option(names = "--undo", description = "weight of the undo term (not the paper's) as a multiple of alpha: each G"

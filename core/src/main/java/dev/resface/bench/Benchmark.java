@@ -12,7 +12,7 @@ import dev.resface.model.ResidualGan;
 import dev.resface.training.CelebaTrainingData;
 import dev.resface.training.DataConfig;
 import dev.resface.training.LossWeights;
-import dev.resface.training.ResidualGanTrainer;
+import dev.resface.training.residualgan.ResidualGanTrainer;
 import dev.resface.training.TrainConfig;
 import dev.resface.util.PeakMemory;
 import java.io.PrintStream;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.resface.engine.Torch;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
-import dev.resface.training.ResidualGanTrainer;
+import dev.resface.training.residualgan.ResidualGanTrainer;
 import dev.resface.training.StepLosses;
 import dev.resface.training.TrainConfig;
 import dev.resface.util.TempFolders;

@@ -22,6 +22,7 @@ import dev.resface.training.LinearDecay;
 import dev.resface.util.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ public final class ClassifierTraining {
         float[][] w = new float[attributes.size()][];
         for (int k = 0; k < attributes.size(); k++) {
             FaceAttribute attribute = attributes.get(k);
-            long positives = java.util.Arrays.stream(pool).filter(i -> dataset.label(i, attribute)).count();
+            long positives = Arrays.stream(pool).filter(i -> dataset.label(i, attribute)).count();
             double share = Math.min(Math.max((double) positives / pool.length, 1e-3), 1 - 1e-3);
             w[k] = new float[] {(float) (0.5 / (1 - share)), (float) (0.5 / share)};
         }
@@ -151,7 +152,7 @@ public final class ClassifierTraining {
         int a = classifier.config().attributes().size();
         int right = 0;
         for (int start = 0; start < indices.length; start += EVAL_BATCH) {
-            int[] chunk = java.util.Arrays.copyOfRange(indices, start, Math.min(indices.length, start + EVAL_BATCH));
+            int[] chunk = Arrays.copyOfRange(indices, start, Math.min(indices.length, start + EVAL_BATCH));
             float[] p = classifier.probabilities(BatchAssembler.assemble(cache, chunk, null), chunk.length);
             for (int i = 0; i < chunk.length; i++) {
                 if ((p[i * a + k] >= 0.5f) == positive) {

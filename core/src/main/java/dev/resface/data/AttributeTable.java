@@ -3,6 +3,7 @@ package dev.resface.data;
 import dev.resface.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -60,8 +61,8 @@ public final class AttributeTable {
             }
             int row = names.size();
             if (row == lineNos.length) {
-                lineNos = java.util.Arrays.copyOf(lineNos, row * 2);
-                values = java.util.Arrays.copyOf(values, row * 2 * width);
+                lineNos = Arrays.copyOf(lineNos, row * 2);
+                values = Arrays.copyOf(values, row * 2 * width);
             }
             for (int c = 0; c < width; c++) {
                 String v = t[c + 1];
@@ -84,8 +85,8 @@ public final class AttributeTable {
                     + names.size());
         }
         return new AttributeTable(file, Collections.unmodifiableList(names),
-                java.util.Arrays.copyOf(lineNos, names.size()), List.of(header), Map.copyOf(columns),
-                java.util.Arrays.copyOf(values, names.size() * width));
+                Arrays.copyOf(lineNos, names.size()), List.of(header), Map.copyOf(columns),
+                Arrays.copyOf(values, names.size() * width));
     }
 
     public Path file() {

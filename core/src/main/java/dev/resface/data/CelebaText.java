@@ -66,7 +66,7 @@ final class CelebaText {
 
     /** The non-blank lines from index {@code from} on, as rows. */
     static List<Row> rows(List<String> lines, int from) {
-        List<Row> rows = new java.util.ArrayList<>(Math.max(0, lines.size() - from));
+        List<Row> rows = new ArrayList<>(Math.max(0, lines.size() - from));
         for (int l = from; l < lines.size(); l++) {
             if (!isBlank(lines.get(l))) {
                 rows.add(new Row(l + 1, lines.get(l), tokens(lines.get(l))));

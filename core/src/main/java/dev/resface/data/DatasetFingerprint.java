@@ -1,6 +1,7 @@
 package dev.resface.data;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class DatasetFingerprint {
         byte[] buf = new byte[16];
         for (int i = 0; i < n; i++) {
             update(sha, dataset.imageName(i));
-            java.nio.ByteBuffer.wrap(buf).putLong(sizes[i]).putLong(mtimes[i]);
+            ByteBuffer.wrap(buf).putLong(sizes[i]).putLong(mtimes[i]);
             sha.update(buf);
         }
         return sha.digest();

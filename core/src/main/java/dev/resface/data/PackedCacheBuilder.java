@@ -5,6 +5,7 @@ import dev.resface.image.RgbImage;
 import dev.resface.util.AtomicFiles;
 import dev.resface.util.Progress;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -132,7 +133,7 @@ final class PackedCacheBuilder {
             return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while packing images");
+            throw new InterruptedIOException("interrupted while packing images");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof RuntimeException re) {

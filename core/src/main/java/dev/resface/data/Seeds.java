@@ -2,7 +2,7 @@ package dev.resface.data;
 
 import java.util.Random;
 
-/** Deterministic seed derivation (SplitMix64 finaliser) and a Fisher-Yates shuffle with java.util.Random. */
+/** Deterministic seed derivation (SplitMix64 finaliser) and a Fisher-Yates shuffle with Random. */
 public final class Seeds {
     private Seeds() {}
 

@@ -147,27 +147,38 @@ public final class EditEvaluation {
                 : DetailPreservation.of(x, edited, region, size);
         TruthComparison truth = pairs == null ? TruthComparison.NONE
                 : TruthComparison.of(x, edited, pairs.counterpart(index), region, size);
-        double idDistance = Double.NaN;
-        double idCosine = Double.NaN;
         RgbImage inputImage = identity != null || gender != null ? ImageConversions.toRgb(x, size) : null;
         RgbImage editedImage = inputImage != null ? ImageConversions.toRgb(edited, size) : null;
+        EditScore.FaceApi faceApi = faceApi(direction, inputImage, editedImage);
+        return new EditScore(index, dataset.imageName(index), direction, new EditScore.Classifier(pIn, pEd), detail,
+                truth, faceApi, sideEffects(index, x, edited, zero, maleShift, faceApi, inputImage, editedImage));
+    }
+
+    private EditScore.FaceApi faceApi(Direction direction, RgbImage inputImage, RgbImage editedImage) {
+        if (identity == null && pretrained == null) {
+            return EditScore.FaceApi.NONE;
+        }
+        double idDistance = Double.NaN;
+        double idCosine = Double.NaN;
         if (identity != null) {
             float[] before = identity.descriptor(inputImage);
             float[] after = identity.descriptor(editedImage);
             idDistance = FaceRecognitionNet.distance(before, after);
             idCosine = FaceRecognitionNet.cosine(before, after);
         }
-        double preIn = Double.NaN;
-        double preEd = Double.NaN;
-        double preSuccess = Double.NaN;
-        double preAlready = Double.NaN;
-        if (pretrained != null) {
-            preIn = pretrained.value(attribute, inputImage);
-            preEd = pretrained.value(attribute, editedImage);
-            boolean target = direction == Direction.ADD;
-            preSuccess = FaceApiAttributeScorer.present(attribute, preEd) == target ? 1 : 0;
-            preAlready = FaceApiAttributeScorer.present(attribute, preIn) == target ? 1 : 0;
+        if (pretrained == null) {
+            return new EditScore.FaceApi(idDistance, idCosine, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
+        double preIn = pretrained.value(attribute, inputImage);
+        double preEd = pretrained.value(attribute, editedImage);
+        boolean target = direction == Direction.ADD;
+        return new EditScore.FaceApi(idDistance, idCosine, preIn, preEd,
+                FaceApiAttributeScorer.present(attribute, preEd) == target ? 1 : 0,
+                FaceApiAttributeScorer.present(attribute, preIn) == target ? 1 : 0);
+    }
+
+    private EditScore.SideEffects sideEffects(int index, float[] x, float[] edited, float[] zero, double maleShift,
+            EditScore.FaceApi faceApi, RgbImage inputImage, RgbImage editedImage) {
         boolean[] hairRegion = hair.of(index);
         double hairChange = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(x, edited, hairRegion);
         double hairFromZero = hairRegion == null ? Double.NaN : DetailPreservation.maeInside(zero, edited, hairRegion);
@@ -175,17 +186,16 @@ public final class EditEvaluation {
         // faces moved both ways do not cancel.
         double faceApiMaleShift = Double.NaN;
         if (gender != null) {
-            // For Male itself the pretrained values above are already face-api's P(male).
+            // For Male itself face-api's attribute values are already its P(male).
             boolean known = attribute == FaceAttribute.MALE;
-            double inputMale = known ? preIn : gender.value(FaceAttribute.MALE, inputImage);
-            double editedMale = known ? preEd : gender.value(FaceAttribute.MALE, editedImage);
+            double inputMale = known ? faceApi.attributeInput() : gender.value(FaceAttribute.MALE, inputImage);
+            double editedMale = known ? faceApi.attributeEdited() : gender.value(FaceAttribute.MALE, editedImage);
             double zeroMale = Arrays.equals(zero, x) ? inputMale
                     : gender.value(FaceAttribute.MALE, ImageConversions.toRgb(zero, size));
             faceApiMaleShift = Math.abs(editedMale - zeroMale);
         }
         double reconstruction = GroundTruthScore.psnr(zero, x);
-        return new EditScore(index, dataset.imageName(index), direction, pIn, pEd, detail, truth, idDistance,
-                idCosine, preIn, preEd, preSuccess, preAlready, hairChange, hairFromZero, maleShift, faceApiMaleShift,
+        return new EditScore.SideEffects(hairChange, hairFromZero, maleShift, faceApiMaleShift,
                 Double.isInfinite(reconstruction) ? Double.NaN : reconstruction);
     }
 

@@ -30,7 +30,7 @@ public final class EditReport {
                     s -> -s.detail().maeOutside()),
             new Ranking("truth", "PSNR gain toward the true counterpart", EditScore::psnrGain),
             new Ranking("remnant", "least of the attribute left inside its mask (-remnant)", s -> -s.truth().remnant()),
-            new Ranking("identity", "identity kept (-face-api descriptor distance)", s -> -s.identityDistance()));
+            new Ranking("identity", "identity kept (-face-api descriptor distance)", s -> -s.faceApi().identityDistance()));
 
     private EditReport() {}
 

@@ -22,8 +22,8 @@ public record EditSummary(Direction direction, int faces, double successRate, do
 
     public static EditSummary of(Direction direction, List<EditScore> scores) {
         return new EditSummary(direction, scores.size(),
-                mean(scores, s -> Double.isNaN(s.probabilityEdited()) ? Double.NaN : s.succeeded() ? 1 : 0),
-                mean(scores, s -> Double.isNaN(s.probabilityInput()) ? Double.NaN : s.alreadyThere() ? 1 : 0),
+                mean(scores, s -> Double.isNaN(s.classifier().probabilityEdited()) ? Double.NaN : s.succeeded() ? 1 : 0),
+                mean(scores, s -> Double.isNaN(s.classifier().probabilityInput()) ? Double.NaN : s.alreadyThere() ? 1 : 0),
                 mean(scores, EditScore::targetProbability),
                 mean(scores, s -> s.detail().maeOutside()),
                 mean(scores, s -> capped(s.detail().psnrOutside())),
@@ -39,17 +39,17 @@ public record EditSummary(Direction direction, int faces, double successRate, do
                 mean(scores, s -> s.truth().ssimEdited()),
                 mean(scores, s -> s.truth().maeInput()),
                 mean(scores, s -> s.truth().maeEdited()),
-                mean(scores, EditScore::identityDistance),
-                mean(scores, EditScore::identityCosine),
-                mean(scores, s -> Double.isNaN(s.identityDistance()) ? Double.NaN
-                        : s.identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0),
-                mean(scores, EditScore::pretrainedSuccess),
-                mean(scores, EditScore::pretrainedAlreadyThere),
-                mean(scores, EditScore::hairChange),
-                mean(scores, EditScore::hairChangeFromZero),
-                mean(scores, EditScore::maleShift),
-                mean(scores, EditScore::faceApiMaleShift),
-                mean(scores, EditScore::reconstructionPsnr));
+                mean(scores, s -> s.faceApi().identityDistance()),
+                mean(scores, s -> s.faceApi().identityCosine()),
+                mean(scores, s -> Double.isNaN(s.faceApi().identityDistance()) ? Double.NaN
+                        : s.faceApi().identityDistance() < FaceRecognitionNet.SAME_PERSON_DISTANCE ? 1 : 0),
+                mean(scores, s -> s.faceApi().success()),
+                mean(scores, s -> s.faceApi().alreadyThere()),
+                mean(scores, s -> s.sideEffects().hairChange()),
+                mean(scores, s -> s.sideEffects().hairChangeFromZero()),
+                mean(scores, s -> s.sideEffects().maleShift()),
+                mean(scores, s -> s.sideEffects().faceApiMaleShift()),
+                mean(scores, s -> s.sideEffects().reconstructionPsnr()));
     }
 
     private static double capped(double psnr) {

@@ -4,6 +4,7 @@ import dev.resface.data.CelebaDataset;
 import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.synth.SynthFaces;
+import dev.resface.image.MaskDilation;
 import dev.resface.image.RgbImage;
 import dev.resface.report.ImageConversions;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ public final class GroundTruthPairs {
     /** A crop pixel belongs to the mask when any source pixel under it does; then the mask is dilated. */
     public boolean[] mask(int index, int dilation) {
         boolean[] bits = GroundTruthFiles.maskCrop(file(SynthFaces.MASKS, index), recipe, size);
-        return GroundTruthScore.dilate(bits, size, size, dilation);
+        return MaskDilation.dilate(bits, size, size, dilation);
     }
 
     private Path file(String kind, int index) {

@@ -11,7 +11,7 @@ import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
 import dev.resface.report.ImageConversions;
 import dev.resface.report.ImageTable;
-import dev.resface.training.Method;
+import dev.resface.training.Methods;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ final class ComparisonFigure {
                 }
                 labels.add(c.id());
                 rows.add(edits);
-                if (editor.config().method() == Method.RESIDUAL_GAN) {
+                if (Methods.byId(editor.config().method()).showsResidual()) {
                     labels.add(c.id() + " residual");
                     rows.add(heat);
                 }

@@ -4,7 +4,7 @@ import dev.resface.losses.ResidualNorm;
 import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.vaegan.VaeGanConfig;
-import dev.resface.training.Method;
+import dev.resface.training.vaegan.VaeGanMethod;
 import dev.resface.training.RunConfig;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -47,9 +47,9 @@ public record Configuration(String id, String label, UnaryOperator<RunConfig> ap
                                 ModelConfig.layersEndingOn4x4(c.model().imageSize())))),
                 new Configuration(TABLE1_G, "Table 1's G (without the full-resolution path)",
                         c -> c.withModel(c.model().withGenerator(GeneratorDesign.TABLE1))),
-                new Configuration(VAE_GAN, "VAE-GAN (Larsen et al.)", c -> c.withMethod(Method.VAE_GAN)),
+                new Configuration(VAE_GAN, "VAE-GAN (Larsen et al.)", c -> c.withMethod(VaeGanMethod.ID)),
                 new Configuration(PLAIN_VAE, "plain VAE (VAE-GAN's reconstruction floor)",
-                        c -> c.withVaeGan(VaeGanConfig.published().asPlainVae())));
+                        c -> VaeGanMethod.configure(c, VaeGanConfig.published().asPlainVae())));
     }
 
     /** The standard configurations named in {@code ids}, in the standard order; an unknown id is an error. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** experiment/results.json and experiment/report.html: the table, the paper's figure and the judged claims. */
@@ -86,7 +87,7 @@ public final class ExperimentReport {
 
     /** The shared budget in one sentence. */
     static String budget(RunConfig base, int seeds) {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "Every configuration: %d iterations, %dpx, width %s, batch %d per side, seeds 1 to %d, data %s",
                 base.train().iterations(), base.model().imageSize(), base.model().width(), base.train().batchSize(),
                 seeds, base.data().data());

@@ -3,6 +3,7 @@ package dev.resface.experiment;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A metric over the seeds of one configuration: mean, range and how many seeds measured it. */
@@ -47,7 +48,7 @@ public record Spread(double mean, double min, double max, int seeds) {
     }
 
     static String format(double v) {
-        return Math.abs(v) >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", v)
-                : String.format(java.util.Locale.ROOT, "%.3g", v);
+        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.3g", v);
     }
 }

@@ -15,4 +15,9 @@ public enum DClass {
     public int index() {
         return index;
     }
+
+    /** Real faces with the attribute, or without it. */
+    public static DClass realFaces(boolean withAttribute) {
+        return withAttribute ? REAL_POSITIVE : REAL_NEGATIVE;
+    }
 }

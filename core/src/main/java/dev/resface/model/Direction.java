@@ -8,6 +8,11 @@ public enum Direction {
     ADD,
     REMOVE;
 
+    /** The other generator's direction: the way back. */
+    public Direction opposite() {
+        return this == ADD ? REMOVE : ADD;
+    }
+
     /** As on the command line and in file names: "add", "remove". */
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -8,6 +8,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -48,6 +49,10 @@ public final class LossChart {
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(127, 127, 127),
         new Color(188, 189, 34), new Color(23, 190, 207)
     };
+
+    private static final Color GRID = new Color(230, 230, 230);
+    private static final Font SMALL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font BOLD = new Font(Font.SANS_SERIF, Font.BOLD, 12);
 
     private final int width;
     private final int height;
@@ -113,13 +118,6 @@ public final class LossChart {
         List<Panel> panels = new ArrayList<>();
         groups.forEach((k, v) -> panels.add(new Panel(k, v)));
         return panels;
-    }
-
-    /** All series in a single panel. */
-    public static List<Panel> singlePanel(String title, Map<String, List<Point>> series) {
-        List<Series> list = new ArrayList<>();
-        series.forEach((k, v) -> list.add(new Series(k, v)));
-        return List.of(new Panel(title, list));
     }
 
     /** Trailing moving average over the last {@code window} finite values; non-finite points stay NaN. */
@@ -188,108 +186,111 @@ public final class LossChart {
         ImageFiles.writePng(png, render(panels));
     }
 
-    private void drawPanel(Graphics2D g, Panel panel, int x0, int y0, int w, int h) {
-        Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
-        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-        g.setFont(small);
-        FontMetrics fm = g.getFontMetrics();
+    /** The drawing area of a panel and the data range it maps: iteration to x, value to y (pixels). */
+    private record Plot(int left, int right, int top, int bottom, long minIt, long maxIt, double minV, double maxV) {
+        double x(double iteration) {
+            return left + (iteration - minIt) / (double) (maxIt - minIt) * (right - left);
+        }
 
-        // data ranges over finite values
-        long minIt = Long.MAX_VALUE;
-        long maxIt = Long.MIN_VALUE;
-        double minV = Double.POSITIVE_INFINITY;
-        double maxV = Double.NEGATIVE_INFINITY;
-        for (Series s : panel.series()) {
-            for (Point p : s.points()) {
-                if (!Double.isFinite(p.value())) {
-                    continue;
+        double y(double value) {
+            return bottom - (value - minV) / (maxV - minV) * (bottom - top);
+        }
+    }
+
+    /** The iterations and values of a panel's finite points; null when it has none. */
+    private record Extent(long minIt, long maxIt, double minV, double maxV) {
+        static Extent of(Panel panel) {
+            long minIt = Long.MAX_VALUE;
+            long maxIt = Long.MIN_VALUE;
+            double minV = Double.POSITIVE_INFINITY;
+            double maxV = Double.NEGATIVE_INFINITY;
+            for (Series s : panel.series()) {
+                for (Point p : s.points()) {
+                    if (Double.isFinite(p.value())) {
+                        minIt = Math.min(minIt, p.iteration());
+                        maxIt = Math.max(maxIt, p.iteration());
+                        minV = Math.min(minV, p.value());
+                        maxV = Math.max(maxV, p.value());
+                    }
                 }
-                minIt = Math.min(minIt, p.iteration());
-                maxIt = Math.max(maxIt, p.iteration());
-                minV = Math.min(minV, p.value());
-                maxV = Math.max(maxV, p.value());
             }
+            return minIt > maxIt ? null : new Extent(minIt, maxIt, minV, maxV);
         }
-        boolean empty = minIt > maxIt;
-        if (empty) {
-            minIt = 0;
-            maxIt = 1;
-            minV = 0;
-            maxV = 1;
-        }
-        if (minIt == maxIt) {
-            maxIt = minIt + 1;
-        }
-        if (minV == maxV) {
-            double pad = minV == 0 ? 1 : Math.abs(minV) * 0.1;
-            minV -= pad;
-            maxV += pad;
-        }
-        double[] yTicks = niceTicks(minV, maxV, Math.max(2, (h - 60) / 35));
-        minV = Math.min(minV, yTicks[0]);
-        maxV = Math.max(maxV, yTicks[yTicks.length - 1]);
-        double[] xTicks = niceTicks(minIt, maxIt, Math.max(2, (w - 80) / 70));
 
+        /** Widened where a range is a single point, so that it can be scaled. */
+        Extent drawable() {
+            long hiIt = minIt == maxIt ? minIt + 1 : maxIt;
+            if (minV != maxV) {
+                return new Extent(minIt, hiIt, minV, maxV);
+            }
+            double pad = minV == 0 ? 1 : Math.abs(minV) * 0.1;
+            return new Extent(minIt, hiIt, minV - pad, maxV + pad);
+        }
+    }
+
+    private void drawPanel(Graphics2D g, Panel panel, int x0, int y0, int w, int h) {
+        g.setFont(SMALL);
+        FontMetrics fm = g.getFontMetrics();
+        Extent found = Extent.of(panel);
+        Extent e = (found == null ? new Extent(0, 1, 0, 1) : found).drawable();
+        double[] yTicks = niceTicks(e.minV(), e.maxV(), Math.max(2, (h - 60) / 35));
+        double[] xTicks = niceTicks(e.minIt(), e.maxIt(), Math.max(2, (w - 80) / 70));
         int yLabelWidth = 0;
         for (double t : yTicks) {
             yLabelWidth = Math.max(yLabelWidth, fm.stringWidth(formatValue(t, yTicks)));
         }
-        int left = x0 + yLabelWidth + 14;
-        int right = x0 + w - 12;
-        int plotTop = y0 + 24;
-        int bottom = y0 + h - fm.getHeight() - 16;
-        if (right - left < 20 || bottom - plotTop < 20) {
+        Plot plot = new Plot(x0 + yLabelWidth + 14, x0 + w - 12, y0 + 24, y0 + h - fm.getHeight() - 16, e.minIt(),
+                e.maxIt(), Math.min(e.minV(), yTicks[0]), Math.max(e.maxV(), yTicks[yTicks.length - 1]));
+        if (plot.right() - plot.left() < 20 || plot.bottom() - plot.top() < 20) {
             return; // panel too small to draw anything meaningful
         }
-
-        g.setFont(bold);
+        g.setFont(BOLD);
         g.setColor(Color.BLACK);
-        g.drawString(panel.title() == null ? "" : panel.title(), left, y0 + 16);
-        g.setFont(small);
-
-        final long fMinIt = minIt;
-        final long fMaxIt = maxIt;
-        final double fMinV = minV;
-        final double fMaxV = maxV;
-        java.util.function.DoubleUnaryOperator sx = it -> left + (it - fMinIt) / (double) (fMaxIt - fMinIt) * (right - left);
-        java.util.function.DoubleUnaryOperator sy = v -> bottom - (v - fMinV) / (fMaxV - fMinV) * (bottom - plotTop);
-
-        // grid and ticks
-        for (double t : yTicks) {
-            int y = (int) Math.round(sy.applyAsDouble(t));
-            g.setColor(new Color(230, 230, 230));
-            g.drawLine(left, y, right, y);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(left - 4, y, left, y);
-            String s = formatValue(t, yTicks);
-            g.drawString(s, left - 6 - fm.stringWidth(s), y + (fm.getAscent() - fm.getDescent()) / 2);
-        }
-        for (double t : xTicks) {
-            if (t < minIt || t > maxIt) {
-                continue;
-            }
-            int x = (int) Math.round(sx.applyAsDouble(t));
-            g.setColor(new Color(230, 230, 230));
-            g.drawLine(x, plotTop, x, bottom);
-            g.setColor(Color.DARK_GRAY);
-            g.drawLine(x, bottom, x, bottom + 4);
-            String s = formatIteration(t);
-            g.drawString(s, x - fm.stringWidth(s) / 2, bottom + 5 + fm.getAscent());
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.drawLine(left, plotTop, left, bottom);
-        g.drawLine(left, bottom, right, bottom);
-        String xl = "iteration";
-        g.drawString(xl, right - fm.stringWidth(xl), bottom + 5 + fm.getAscent() + fm.getHeight() - 2);
-
-        if (empty) {
-            g.drawString("no data", (left + right - fm.stringWidth("no data")) / 2, (plotTop + bottom) / 2);
+        g.drawString(panel.title() == null ? "" : panel.title(), plot.left(), y0 + 16);
+        g.setFont(SMALL);
+        drawAxes(g, fm, plot, xTicks, yTicks);
+        if (found == null) {
+            g.drawString("no data", (plot.left() + plot.right() - fm.stringWidth("no data")) / 2,
+                    (plot.top() + plot.bottom()) / 2);
             return;
         }
+        drawCurves(g, panel, plot);
+        drawLegend(g, fm, panel, plot);
+    }
 
-        // curves, clipped to the plot area
-        java.awt.Shape oldClip = g.getClip();
-        g.clipRect(left, plotTop - 1, right - left + 1, bottom - plotTop + 2);
+    private static void drawAxes(Graphics2D g, FontMetrics fm, Plot plot, double[] xTicks, double[] yTicks) {
+        for (double t : yTicks) {
+            int y = (int) Math.round(plot.y(t));
+            g.setColor(GRID);
+            g.drawLine(plot.left(), y, plot.right(), y);
+            g.setColor(Color.DARK_GRAY);
+            g.drawLine(plot.left() - 4, y, plot.left(), y);
+            String s = formatValue(t, yTicks);
+            g.drawString(s, plot.left() - 6 - fm.stringWidth(s), y + (fm.getAscent() - fm.getDescent()) / 2);
+        }
+        for (double t : xTicks) {
+            if (t < plot.minIt() || t > plot.maxIt()) {
+                continue;
+            }
+            int x = (int) Math.round(plot.x(t));
+            g.setColor(GRID);
+            g.drawLine(x, plot.top(), x, plot.bottom());
+            g.setColor(Color.DARK_GRAY);
+            g.drawLine(x, plot.bottom(), x, plot.bottom() + 4);
+            String s = formatIteration(t);
+            g.drawString(s, x - fm.stringWidth(s) / 2, plot.bottom() + 5 + fm.getAscent());
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.drawLine(plot.left(), plot.top(), plot.left(), plot.bottom());
+        g.drawLine(plot.left(), plot.bottom(), plot.right(), plot.bottom());
+        String xl = "iteration";
+        g.drawString(xl, plot.right() - fm.stringWidth(xl), plot.bottom() + 5 + fm.getAscent() + fm.getHeight() - 2);
+    }
+
+    /** Each series, clipped to the plot: as recorded, and with smoothing also faint beneath its moving average. */
+    private void drawCurves(Graphics2D g, Panel panel, Plot plot) {
+        Shape oldClip = g.getClip();
+        g.clipRect(plot.left(), plot.top() - 1, plot.right() - plot.left() + 1, plot.bottom() - plot.top() + 2);
         for (int si = 0; si < panel.series().size(); si++) {
             Series s = panel.series().get(si);
             Color c = PALETTE[si % PALETTE.length];
@@ -297,28 +298,30 @@ public final class LossChart {
             if (smoothing > 1) {
                 g.setColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 70));
                 g.setStroke(new BasicStroke(1f));
-                g.draw(path(s, raw, sx, sy));
+                g.draw(path(s, raw, plot));
                 g.setColor(c);
                 g.setStroke(new BasicStroke(2f));
-                g.draw(path(s, movingAverage(raw, smoothing), sx, sy));
+                g.draw(path(s, movingAverage(raw, smoothing), plot));
             } else {
                 g.setColor(c);
                 g.setStroke(new BasicStroke(1.6f));
-                g.draw(path(s, raw, sx, sy));
+                g.draw(path(s, raw, plot));
             }
         }
         g.setStroke(new BasicStroke(1f));
         g.setClip(oldClip);
+    }
 
-        // legend, top right inside the plot
+    /** The series' names and colours, top right inside the plot. */
+    private static void drawLegend(Graphics2D g, FontMetrics fm, Panel panel, Plot plot) {
         int lw = 0;
         for (Series s : panel.series()) {
             lw = Math.max(lw, fm.stringWidth(s.name()));
         }
         int boxW = lw + 30;
         int boxH = panel.series().size() * fm.getHeight() + 6;
-        int bx = right - boxW - 4;
-        int by = plotTop + 4;
+        int bx = plot.right() - boxW - 4;
+        int by = plot.top() + 4;
         g.setColor(new Color(255, 255, 255, 220));
         g.fillRect(bx, by, boxW, boxH);
         g.setColor(new Color(190, 190, 190));
@@ -334,8 +337,7 @@ public final class LossChart {
         }
     }
 
-    private static Path2D path(Series s, double[] values, java.util.function.DoubleUnaryOperator sx,
-            java.util.function.DoubleUnaryOperator sy) {
+    private static Path2D path(Series s, double[] values, Plot plot) {
         Path2D.Double p = new Path2D.Double();
         boolean pen = false;
         for (int i = 0; i < values.length; i++) {
@@ -344,8 +346,8 @@ public final class LossChart {
                 pen = false;
                 continue;
             }
-            double x = sx.applyAsDouble(s.points().get(i).iteration());
-            double y = sy.applyAsDouble(v);
+            double x = plot.x(s.points().get(i).iteration());
+            double y = plot.y(v);
             if (pen) {
                 p.lineTo(x, y);
             } else {

@@ -1,35 +1,52 @@
 package dev.resface.training;
 
 import ai.djl.ndarray.NDManager;
+import dev.resface.BadInputException;
 import dev.resface.model.EditingModel;
-import dev.resface.model.ResidualGan;
-import dev.resface.model.vaegan.VaeGan;
+import dev.resface.training.residualgan.ResidualGanMethod;
+import dev.resface.training.vaegan.VaeGanMethod;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
-/** Builds a run's method from its configuration: the one place that knows which methods exist. */
+/** The methods resface trains: the one list that says which exist. */
 public final class Methods {
+    /** The first is the default. */
+    public static final List<TrainingMethod> ALL = List.of(new ResidualGanMethod(), new VaeGanMethod());
+
     private Methods() {}
+
+    public static TrainingMethod byDefault() {
+        return ALL.get(0);
+    }
+
+    /** By id; the enum names of runs written before methods were plug-ins (RESIDUAL_GAN) are read too. */
+    public static TrainingMethod byId(String id) {
+        String wanted = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        return ALL.stream().filter(m -> m.id().equals(wanted)).findFirst().orElseThrow(() -> new BadInputException(
+                "unknown method '" + id + "'; expected " + ALL.stream().map(TrainingMethod::id)
+                        .collect(Collectors.joining(" or "))));
+    }
+
+    /** One line per method, for --method's help. */
+    public static String help() {
+        return ALL.stream().map(m -> m.id() + ": " + m.summary()).collect(Collectors.joining("; "));
+    }
 
     /** Fresh networks and optimisers for training. */
     public static MethodTrainer trainer(RunConfig config, NDManager manager) {
-        return switch (config.method()) {
-            case RESIDUAL_GAN -> new ResidualGanTrainer(new ResidualGan(config.model(), manager), config.train());
-            case VAE_GAN -> new VaeGanTrainer(new VaeGan(config.model(), config.vaeGan(), manager), config.train());
-        };
+        return byId(config.method()).trainer(config, manager);
     }
 
     /** A trained run's model, ready to edit. */
     public record Trained(EditingModel model, long iteration) {}
 
     public static Trained load(RunFolder folder, RunConfig config, NDManager manager) {
-        EditingModel model = switch (config.method()) {
-            case RESIDUAL_GAN -> new ResidualGan(config.model(), manager);
-            case VAE_GAN -> new VaeGan(config.model(), config.vaeGan(), manager);
-        };
+        TrainingMethod method = byId(config.method());
+        EditingModel model = method.model(config, manager);
         try {
             long iteration = Checkpoint.loadModel(folder.checkpoint(), model);
-            if (model instanceof VaeGan vae) {
-                AttributeDirection.load(folder.latentDirection(), vae);
-            }
+            method.loaded(folder, model);
             model.freeze();
             return new Trained(model, iteration);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.resface.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.resface.util.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class MetricsWriter {
                 break;
             }
         }
-        dev.resface.util.AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+        AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
     void append(long iteration, StepLosses losses, double itPerSecond) throws IOException {

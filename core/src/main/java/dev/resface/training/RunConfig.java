@@ -1,9 +1,10 @@
 package dev.resface.training;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.resface.BadInputException;
 import dev.resface.engine.Machine;
 import dev.resface.model.ModelConfig;
-import dev.resface.model.vaegan.VaeGanConfig;
 import dev.resface.util.PrettyJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,25 +13,22 @@ import java.nio.file.Path;
 /**
  * Everything that defines a run, written to RUN/config.json; edit and resume rebuild the model from it.
  *
- * @param model the residual GAN's networks; for VAE-GAN only its image size and width apply
+ * @param model the networks' shape; a method other than the residual GAN takes what applies to it (VAE-GAN: image
+ *     size and width)
  * @param machine where it last trained (null until it has): a run is bit-exact only on the same machine
- * @param method what is trained; null (runs written before VAE-GAN existed) is the residual GAN
- * @param vaeGan VAE-GAN's own settings, null unless the method is VAE-GAN (then null means the published ones)
+ * @param method the id of what is trained (see {@link Methods}); null (runs written before VAE-GAN existed) is the
+ *     residual GAN
+ * @param settings the method's own section, completed with its defaults (see {@link TrainingMethod#settings});
+ *     written as "vaeGan" before methods were plug-ins
  */
-public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data, Machine machine, Method method,
-        VaeGanConfig vaeGan) {
+public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data, Machine machine, String method,
+        @JsonAlias("vaeGan") JsonNode settings) {
     public static final String FILE = "config.json";
 
     public RunConfig {
-        if (method == null) {
-            method = Method.RESIDUAL_GAN;
-        }
-        if (method == Method.VAE_GAN && vaeGan == null) {
-            vaeGan = VaeGanConfig.published();
-        }
-        if (method != Method.VAE_GAN) {
-            vaeGan = null;
-        }
+        TrainingMethod m = method == null ? Methods.byDefault() : Methods.byId(method);
+        method = m.id();
+        settings = m.settings(settings);
     }
 
     public RunConfig(ModelConfig model, TrainConfig train, DataConfig data) {
@@ -42,27 +40,28 @@ public record RunConfig(ModelConfig model, TrainConfig train, DataConfig data, M
     }
 
     public RunConfig onMachine(Machine m) {
-        return new RunConfig(model, train, data, m, method, vaeGan);
+        return new RunConfig(model, train, data, m, method, settings);
     }
 
-    public RunConfig withMethod(Method m) {
-        return new RunConfig(model, train, data, machine, m, null);
+    /** Another method, with its default settings. */
+    public RunConfig withMethod(String id) {
+        return withMethod(id, null);
     }
 
-    public RunConfig withVaeGan(VaeGanConfig v) {
-        return new RunConfig(model, train, data, machine, Method.VAE_GAN, v);
+    public RunConfig withMethod(String id, JsonNode methodSettings) {
+        return new RunConfig(model, train, data, machine, id, methodSettings);
     }
 
     public RunConfig withModel(ModelConfig m) {
-        return new RunConfig(m, train, data, machine, method, vaeGan);
+        return new RunConfig(m, train, data, machine, method, settings);
     }
 
     public RunConfig withTrain(TrainConfig t) {
-        return new RunConfig(model, t, data, machine, method, vaeGan);
+        return new RunConfig(model, t, data, machine, method, settings);
     }
 
     public RunConfig withIterations(long iterations) {
-        return new RunConfig(model, train.withIterations(iterations), data, machine, method, vaeGan);
+        return new RunConfig(model, train.withIterations(iterations), data, machine, method, settings);
     }
 
     public void write(Path runDir) throws IOException {

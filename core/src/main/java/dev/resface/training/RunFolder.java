@@ -1,5 +1,7 @@
 package dev.resface.training;
 
+import dev.resface.BadInputException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The files of a run folder. */
@@ -14,14 +16,9 @@ public record RunFolder(Path root) {
 
     /** A new run must not overwrite a trained one. */
     public void requireNoTrainedRun() {
-        if (java.nio.file.Files.exists(checkpoint())) {
-            throw dev.resface.BadInputException.at(root, "already holds a trained run; pass --resume to continue it or choose another --out");
+        if (Files.exists(checkpoint())) {
+            throw BadInputException.at(root, "already holds a trained run; pass --resume to continue it or choose another --out");
         }
-    }
-
-    /** VAE-GAN's attribute direction, written when its training ends. */
-    public Path latentDirection() {
-        return root.resolve(AttributeDirection.FILE);
     }
 
     public Path metrics() {

@@ -1,6 +1,7 @@
 package dev.resface.training;
 
 import dev.resface.data.FaceAttribute;
+import dev.resface.losses.ResidualNorm;
 
 /**
  * How one run trains. Printed into every run folder (config.json) so the run can be reproduced.
@@ -56,7 +57,7 @@ public record TrainConfig(
                 adamBeta2, lossWeights, dual, decayFrom, s, sampleEvery, checkpointEvery, logEvery);
     }
 
-    public TrainConfig withResidualNorm(dev.resface.losses.ResidualNorm norm) {
+    public TrainConfig withResidualNorm(ResidualNorm norm) {
         LossWeights w = new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm,
                 lossWeights.undo());
         return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,

@@ -11,11 +11,14 @@ import dev.resface.model.EditingModel;
 import dev.resface.report.LossChart;
 import dev.resface.report.MetricsLog;
 import dev.resface.report.SampleGrid;
+import dev.resface.util.AtomicFiles;
 import dev.resface.util.Progress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -142,13 +145,13 @@ public final class TrainingRun {
         }
     }
 
-    private void writeSamples(EditingModel model, float[] x0, float[] x1, java.nio.file.Path png) throws IOException {
+    private void writeSamples(EditingModel model, float[] x0, float[] x1, Path png) throws IOException {
         int k = SAMPLES_PER_SIDE;
         float[] r0 = model.changes(Direction.ADD, x0, k, 1f);
         float[] r1 = model.changes(Direction.REMOVE, x1, k, 1f);
         int size = model.imageSize();
         new SampleGrid(size, examples(x0, r0, k, size), examples(x1, r1, k, size)).save(png);
-        dev.resface.util.AtomicFiles.write(folder.root().resolve("samples-latest.png"), out -> Files.copy(png, out));
+        AtomicFiles.write(folder.root().resolve("samples-latest.png"), out -> Files.copy(png, out));
     }
 
     static List<SampleGrid.Example> examples(float[] x, float[] r, int k, int size) {
@@ -156,7 +159,7 @@ public final class TrainingRun {
         List<SampleGrid.Example> out = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             out.add(new SampleGrid.Example(
-                    java.util.Arrays.copyOfRange(x, i * n, (i + 1) * n), java.util.Arrays.copyOfRange(r, i * n, (i + 1) * n)));
+                    Arrays.copyOfRange(x, i * n, (i + 1) * n), Arrays.copyOfRange(r, i * n, (i + 1) * n)));
         }
         return out;
     }

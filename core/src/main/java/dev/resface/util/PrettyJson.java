@@ -2,6 +2,7 @@ package dev.resface.util;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -20,6 +21,16 @@ public final class PrettyJson {
     /** Writes {@code value} atomically (see {@link AtomicFiles}). */
     public static void write(Path target, Object value) throws IOException {
         AtomicFiles.writeString(target, of(value) + "\n");
+    }
+
+    /** A value as a JSON tree, as it would be written. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    /** A JSON tree read as {@code type}; a tree that does not fit it is an IllegalArgumentException. */
+    public static <T> T convert(JsonNode tree, Class<T> type) {
+        return MAPPER.convertValue(tree, type);
     }
 
     /** Reads a file written by {@link #write}; a parse error becomes a one-line message with its line and column. */

@@ -14,9 +14,11 @@ class EditSummaryTest {
 
     static EditScore score(Direction d, double pIn, double pEd, double maeOutside, double psnrIn, double psnrEd,
             double remnant) {
-        return new EditScore(0, "x.jpg", d, pIn, pEd, new DetailPreservation(maeOutside, 40, 0.9, 0.2),
-                new TruthComparison(psnrIn, psnrEd, 0.5, 0.6, 10, 8, remnant, 0.25 * remnant), 0.3, 0.95, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, 2.5, 2.5, -0.1, Double.NaN, Double.NaN);
+        return new EditScore(0, "x.jpg", d, new EditScore.Classifier(pIn, pEd),
+                new DetailPreservation(maeOutside, 40, 0.9, 0.2),
+                new TruthComparison(psnrIn, psnrEd, 0.5, 0.6, 10, 8, remnant, 0.25 * remnant),
+                new EditScore.FaceApi(0.3, 0.95, Double.NaN, Double.NaN, Double.NaN, Double.NaN),
+                new EditScore.SideEffects(2.5, 2.5, -0.1, Double.NaN, Double.NaN));
     }
 
     @Test

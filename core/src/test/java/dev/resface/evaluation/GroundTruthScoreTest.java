@@ -127,49 +127,6 @@ class GroundTruthScoreTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static boolean[] parse(String... rows) {
-        int w = rows[0].length();
-        boolean[] m = new boolean[w * rows.length];
-        for (int y = 0; y < rows.length; y++) {
-            for (int x = 0; x < w; x++) {
-                m[y * w + x] = rows[y].charAt(x) == '#';
-            }
-        }
-        return m;
-    }
-
-    @Test
-    void dilationWithSquareElement() {
-        boolean[] centre = parse(
-                ".....",
-                ".....",
-                "..#..",
-                ".....",
-                ".....");
-        assertThat(GroundTruthScore.dilate(centre, 5, 5, 1)).containsExactly(parse(
-                ".....",
-                ".###.",
-                ".###.",
-                ".###.",
-                "....."));
-        assertThat(GroundTruthScore.dilate(centre, 5, 5, 0)).containsExactly(centre);
-        assertThat(GroundTruthScore.dilate(centre, 5, 5, 2)).containsExactly(parse(
-                "#####", "#####", "#####", "#####", "#####"));
-        // non-square 6x3, corner pixel and an edge pixel, radius 1
-        boolean[] m = parse(
-                "#.....",
-                "......",
-                "....#.");
-        assertThat(GroundTruthScore.dilate(m, 6, 3, 1)).containsExactly(parse(
-                "##....",
-                "##.###",
-                "...###"));
-        assertThat(GroundTruthScore.dilate(m, 6, 3, 10)).containsExactly(parse(
-                "######", "######", "######"));
-        assertThatThrownBy(() -> GroundTruthScore.dilate(m, 5, 3, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GroundTruthScore.dilate(m, 6, 3, -1)).isInstanceOf(IllegalArgumentException.class);
-    }
-
     @Test
     void rejectsMismatchedSizes() {
         assertThatThrownBy(() -> GroundTruthScore.psnr(new float[3], new float[6]))

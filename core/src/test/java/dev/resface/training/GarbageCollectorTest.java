@@ -2,6 +2,7 @@ package dev.resface.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.resface.training.vaegan.VaeGanTrainingTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -18,13 +18,13 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ResumeTest {
+public class ResumeTest {
     /** Deterministic noise images: batch i is a function of i alone, like the real sampler. */
-    static class NoiseData implements TrainingData {
+    public static class NoiseData implements TrainingData {
         final int size;
         final int batch;
 
-        NoiseData(int size, int batch) {
+        public NoiseData(int size, int batch) {
             this.size = size;
             this.batch = batch;
         }
@@ -93,14 +93,14 @@ class ResumeTest {
         };
     }
 
-    static RunConfig config(long iterations) {
+    public static RunConfig config(long iterations) {
         ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
         TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, iterations, 2, 2e-4, null, 0.5, 0.999,
                 new LossWeights(null, null, true), true, null, 3, 2, 2, 1);
         return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
     }
 
-    static PrintStream quiet() {
+    public static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream());
     }
 

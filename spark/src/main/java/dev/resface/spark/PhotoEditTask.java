@@ -4,6 +4,7 @@ import dev.resface.BadInputException;
 import dev.resface.data.SourceImages;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
+import dev.resface.faceapi.DetectedFace;
 import dev.resface.image.RgbImage;
 import dev.resface.photo.PhotoFace;
 import dev.resface.photo.PhotoOutputs;
@@ -62,7 +63,7 @@ final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
         synchronized (loaded) {
             outcome = loaded.pipeline.edit(photo, config.direction(), config.strength());
         }
-        List<dev.resface.faceapi.DetectedFace> boxes = new ArrayList<>();
+        List<DetectedFace> boxes = new ArrayList<>();
         for (PhotoFace f : outcome.faces()) {
             boxes.add(f.detection());
         }

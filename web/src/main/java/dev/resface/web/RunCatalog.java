@@ -56,7 +56,7 @@ public final class RunCatalog {
             }
             try (Editor editor = Editor.open(folder)) {
                 RunConfig c = editor.config();
-                runs.put(id, new Run(id, folder, c.train().attribute().celebaName(), c.method().id(),
+                runs.put(id, new Run(id, folder, c.train().attribute().celebaName(), c.method(),
                         c.model().imageSize(), editor.iteration()));
             } catch (RuntimeException e) {
                 log.warn("skipping run " + folder + ": " + e.getMessage());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -59,7 +60,7 @@ public final class DlibExampleFaces {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setExpandEntityReferences(false);
             doc = f.newDocumentBuilder().parse(in);
-        } catch (IOException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
+        } catch (IOException | SAXException | ParserConfigurationException e) {
             throw BadInputException.at(xml, "not a readable imglab XML file: " + e.getMessage());
         }
         List<AnnotatedFace> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.resface.data.synth;
 
 import dev.resface.data.CelebaLayout;
 import dev.resface.data.FaceAttribute;
+import dev.resface.image.MaskDilation;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -39,7 +40,7 @@ public final class FaceRenderer {
      * WIDTH x HEIGHT.
      */
     public static boolean[] maskBits(FaceParams p, FaceAttribute attribute) {
-        return dilate(drawn(g -> Canvas.mask(g, attribute), p, p.flip(attribute)), WIDTH, HEIGHT, MASK_DILATION);
+        return MaskDilation.dilate(drawn(g -> Canvas.mask(g, attribute), p, p.flip(attribute)), WIDTH, HEIGHT, MASK_DILATION);
     }
 
     /** {@link #maskBits} as an 8-bit grey image: 255 may change, 0 must not. */
@@ -63,7 +64,7 @@ public final class FaceRenderer {
                 }
             }
         }
-        hair = dilate(hair, WIDTH, HEIGHT, MASK_DILATION);
+        hair = MaskDilation.dilate(hair, WIDTH, HEIGHT, MASK_DILATION);
         boolean[] beard = maskBits(p, FaceAttribute.NO_BEARD);
         for (int i = 0; i < hair.length; i++) {
             hair[i] &= !beard[i];
@@ -128,33 +129,5 @@ public final class FaceRenderer {
             px[i] = bits[i] ? (byte) 255 : 0;
         }
         return image;
-    }
-
-    static boolean[] dilate(boolean[] bits, int w, int h, int radius) {
-        boolean[] out = bits;
-        for (int r = 0; r < radius; r++) {
-            boolean[] in = out;
-            out = new boolean[in.length];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    boolean any = false;
-                    for (int dy = -1; dy <= 1 && !any; dy++) {
-                        int yy = y + dy;
-                        if (yy < 0 || yy >= h) {
-                            continue;
-                        }
-                        for (int dx = -1; dx <= 1; dx++) {
-                            int xx = x + dx;
-                            if (xx >= 0 && xx < w && in[yy * w + xx]) {
-                                any = true;
-                                break;
-                            }
-                        }
-                    }
-                    out[y * w + x] = any;
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.resface.data.synth;
 
+import java.awt.Color;
 import java.util.SplittableRandom;
 
 /**
@@ -130,7 +131,7 @@ final class FaceSampler {
         float hue = (float) rng.nextDouble();
         float saturation = (float) uniform(rng, 0.05, 0.55);
         float brightness = (float) uniform(rng, 0.3, 0.97);
-        return java.awt.Color.HSBtoRGB(hue, saturation, brightness) & 0xFFFFFF;
+        return Color.HSBtoRGB(hue, saturation, brightness) & 0xFFFFFF;
     }
 
     private static double uniform(SplittableRandom rng, double lo, double hi) {

@@ -5,12 +5,14 @@ import static dev.resface.data.FaceAttribute.NO_BEARD;
 import static dev.resface.data.FaceAttribute.YOUNG;
 import static dev.resface.data.synth.HeadGeometry.CX;
 
+import dev.resface.data.FaceAttribute;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Shape;
 import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
 import java.util.SplittableRandom;
 
 /** Draws the head: background, hair, neck, clothes, ears, skin, wrinkles and beard. */
@@ -20,7 +22,7 @@ final class HeadPainter {
     /** The background gradient, in image coordinates (no pose). */
     static void background(Canvas c, Appearance a) {
         double dx = a.backgroundTilt() * 109;
-        c.fill(new java.awt.geom.Rectangle2D.Double(0, 0, 178, 218),
+        c.fill(new Rectangle2D.Double(0, 0, 178, 218),
                 new GradientPaint((float) (89 - dx), 0, Rgb.color(a.backgroundTop()),
                         (float) (89 + dx), 218, Rgb.color(a.backgroundBottom())));
     }
@@ -123,7 +125,7 @@ final class HeadPainter {
 
     /** Thin darker and lighter curves inside a region, a hint of hair texture. */
     private static void strands(Canvas c, Shape region, int color, long seed, int count,
-            dev.resface.data.FaceAttribute... deps) {
+            FaceAttribute... deps) {
         SplittableRandom rng = new SplittableRandom(seed);
         var box = region.getBounds2D();
         Path2D dark = new Path2D.Double();

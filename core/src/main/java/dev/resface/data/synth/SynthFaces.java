@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -118,7 +119,7 @@ public final class SynthFaces {
     static int[] attributeValues(FaceParams p) {
         List<String> names = CelebaLayout.ATTRIBUTE_NAMES;
         int[] values = new int[names.size()];
-        java.util.Arrays.fill(values, -1);
+        Arrays.fill(values, -1);
         for (FaceAttribute a : FaceAttribute.values()) {
             values[names.indexOf(a.celebaName())] = p.has(a) ? 1 : -1;
         }

@@ -1,4 +1,4 @@
-package dev.resface.training;
+package dev.resface.training.residualgan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +14,10 @@ import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
 import dev.resface.model.Trainability;
 import dev.resface.model.Upsampling;
-import dev.resface.training.ResidualGanTrainer.Phase;
+import dev.resface.training.LossWeights;
+import dev.resface.training.StepLosses;
+import dev.resface.training.TrainConfig;
+import dev.resface.training.residualgan.ResidualGanTrainer.Phase;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

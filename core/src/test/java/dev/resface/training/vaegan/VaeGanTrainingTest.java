@@ -1,11 +1,13 @@
-package dev.resface.training;
+package dev.resface.training.vaegan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.resface.BadInputException;
 import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
@@ -13,6 +15,12 @@ import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 import dev.resface.model.vaegan.VaeGan;
 import dev.resface.model.vaegan.VaeGanConfig;
+import dev.resface.training.Methods;
+import dev.resface.training.ResumeTest;
+import dev.resface.training.RunConfig;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainingData;
+import dev.resface.training.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,7 +28,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class VaeGanTrainingTest {
+public class VaeGanTrainingTest {
     static final ModelConfig SHAPE = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false);
 
     @Test
@@ -122,8 +130,8 @@ class VaeGanTrainingTest {
         assertThat(VaeGanTrainer.balance(0.2, 1.2, s)).isEqualTo(new VaeGanTrainer.Updates(true, true));
     }
 
-    static RunConfig vaeGan(long iterations) {
-        return ResumeTest.config(iterations).withMethod(Method.VAE_GAN);
+    public static RunConfig vaeGan(long iterations) {
+        return ResumeTest.config(iterations).withMethod(VaeGanMethod.ID);
     }
 
     @Test
@@ -135,11 +143,11 @@ class VaeGanTrainingTest {
         new TrainingRun(vaeGan(3), halves, data, ResumeTest.quiet()).run(false);
         new TrainingRun(vaeGan(6), halves, data, ResumeTest.quiet()).run(true);
         assertThat(Files.readAllBytes(halves.checkpoint())).isEqualTo(Files.readAllBytes(whole.checkpoint()));
-        assertThat(Files.readAllBytes(halves.latentDirection())).isEqualTo(Files.readAllBytes(whole.latentDirection()));
+        assertThat(Files.readAllBytes(AttributeDirection.in(halves))).isEqualTo(Files.readAllBytes(AttributeDirection.in(whole)));
         String metrics = Files.readString(whole.metrics());
         assertThat(metrics).contains("loss_prior", "loss_llike", "D_cost_real", "update_D");
         assertThat(Files.readAllLines(whole.metrics())).hasSize(6);
-        assertThat(RunConfig.read(whole.root()).method()).isEqualTo(Method.VAE_GAN);
+        assertThat(RunConfig.read(whole.root()).method()).isEqualTo(VaeGanMethod.ID);
 
         try (Editor editor = Editor.open(whole.root())) {
             float[] x = data.sampleNegatives(1);
@@ -166,22 +174,43 @@ class VaeGanTrainingTest {
     void aRunWhoseTrainingDidNotFinishSaysSo(@TempDir Path dir) throws Exception {
         RunFolder run = new RunFolder(dir.resolve("run"));
         new TrainingRun(vaeGan(2), run, new ResumeTest.NoiseData(32, 2), ResumeTest.quiet()).run(false);
-        Files.delete(run.latentDirection());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Editor.open(run.root()))
-                .isInstanceOf(dev.resface.BadInputException.class)
+        Files.delete(AttributeDirection.in(run));
+        assertThatThrownBy(() -> Editor.open(run.root()))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining(AttributeDirection.FILE).hasMessageContaining("not finished training");
-        assertThat(Arrays.asList(Method.values())).contains(Method.parse("vae-gan"));
+    }
+
+    /** Runs written when methods were an enum name their method RESIDUAL_GAN or VAE_GAN and its settings vaeGan. */
+    @Test
+    void configsWrittenBeforeMethodsWerePlugInsReadTheSame(@TempDir Path dir) throws Exception {
+        RunConfig plain = VaeGanMethod.configure(ResumeTest.config(2), VaeGanConfig.published().asPlainVae());
+        plain.write(dir);
+        String written = Files.readString(dir.resolve(RunConfig.FILE));
+        assertThat(written).contains("\"method\" : \"vae-gan\"", "\"settings\" : {");
+        Files.writeString(dir.resolve(RunConfig.FILE), written.replace("\"vae-gan\"", "\"VAE_GAN\"")
+                .replace("\"settings\"", "\"vaeGan\""));
+        assertThat(RunConfig.read(dir)).isEqualTo(plain);
+        RunConfig residual = ResumeTest.config(2);
+        residual.write(dir);
+        Files.writeString(dir.resolve(RunConfig.FILE), Files.readString(dir.resolve(RunConfig.FILE))
+                .replace("\"residual-gan\"", "\"RESIDUAL_GAN\"").replace("\"settings\"", "\"vaeGan\""));
+        assertThat(RunConfig.read(dir)).isEqualTo(residual);
+        assertThat(residual.settings()).isNull();
+        Files.writeString(dir.resolve(RunConfig.FILE), written.replace("\"vae-gan\"", "\"star-gan\""));
+        assertThatThrownBy(() -> RunConfig.read(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(RunConfig.FILE).hasMessageContaining("unknown method 'star-gan'")
+                .hasMessageContaining("residual-gan or vae-gan");
     }
 
     @Test
     void aPlainVaeTrainsEncoderAndDecoderOnPixelsAndNoD(@TempDir Path dir) throws Exception {
         ResumeTest.NoiseData data = new ResumeTest.NoiseData(32, 2);
         RunFolder plain = new RunFolder(dir.resolve("plain"));
-        RunConfig config = ResumeTest.config(2).withVaeGan(VaeGanConfig.published().asPlainVae());
+        RunConfig config = VaeGanMethod.configure(ResumeTest.config(2), VaeGanConfig.published().asPlainVae());
         new TrainingRun(config, plain, data, ResumeTest.quiet()).run(false);
         RunFolder full = new RunFolder(dir.resolve("full"));
         new TrainingRun(vaeGan(2), full, data, ResumeTest.quiet()).run(false);
-        assertThat(RunConfig.read(plain.root()).vaeGan().plainVae()).isTrue();
+        assertThat(VaeGanMethod.settingsOf(RunConfig.read(plain.root())).plainVae()).isTrue();
         // Only the encoder's and decoder's losses.
         List<String> lines = Files.readAllLines(plain.metrics());
         assertThat(lines).hasSize(2);
@@ -190,7 +219,7 @@ class VaeGanTrainingTest {
             VaeGan a = (VaeGan) Methods.load(plain, config, m).model();
             VaeGan b = (VaeGan) Methods.load(full, vaeGan(2), m).model();
             Torch.seed(config.train().seed()); // as TrainingRun does before it builds the networks
-            VaeGan start = new VaeGan(config.model(), config.vaeGan(), m);
+            VaeGan start = new VaeGan(config.model(), VaeGanMethod.settingsOf(config), m);
             assertThat(sameWeights(a.discriminator(), start.discriminator())).as("plain VAE's D").isTrue();
             assertThat(sameWeights(b.discriminator(), start.discriminator())).as("VAE-GAN's D").isFalse();
             assertThat(sameWeights(a.encoder(), start.encoder())).isFalse();

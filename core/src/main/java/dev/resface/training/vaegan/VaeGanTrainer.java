@@ -1,4 +1,4 @@
-package dev.resface.training;
+package dev.resface.training.vaegan;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -15,6 +15,13 @@ import dev.resface.model.ChannelsLast;
 import dev.resface.model.Trainability;
 import dev.resface.model.vaegan.VaeGan;
 import dev.resface.model.vaegan.VaeGanConfig;
+import dev.resface.training.MethodTrainer;
+import dev.resface.training.Optimizer;
+import dev.resface.training.RmsProp;
+import dev.resface.training.RunFolder;
+import dev.resface.training.StepLosses;
+import dev.resface.training.TrainConfig;
+import dev.resface.training.TrainingData;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -235,6 +242,6 @@ public final class VaeGanTrainer implements MethodTrainer {
 
     @Override
     public void finish(TrainingData data, RunFolder folder) throws IOException {
-        AttributeDirection.compute(vae, data, AttributeDirection.MAX_FACES_PER_SIDE).save(folder.latentDirection());
+        AttributeDirection.compute(vae, data, AttributeDirection.MAX_FACES_PER_SIDE).save(AttributeDirection.in(folder));
     }
 }

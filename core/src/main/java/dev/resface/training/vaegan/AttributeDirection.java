@@ -1,10 +1,15 @@
-package dev.resface.training;
+package dev.resface.training.vaegan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.resface.BadInputException;
 import dev.resface.model.vaegan.VaeGan;
+import dev.resface.training.CheckedFile;
+import dev.resface.training.RunFolder;
+import dev.resface.training.TrainingData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +22,11 @@ import java.nio.file.Path;
  */
 public record AttributeDirection(float[] vector, int negatives, int positives) {
     public static final String FILE = "latent-direction.bin";
+
+    /** Where a run keeps it. */
+    public static Path in(RunFolder folder) {
+        return folder.root().resolve(FILE);
+    }
     /** The authors encoded 10,000 faces; more adds little to a mean of 128 values. */
     static final int MAX_FACES_PER_SIDE = 5_000;
     private static final int BATCH = 64;
@@ -70,8 +80,8 @@ public record AttributeDirection(float[] vector, int negatives, int positives) {
 
     /** Reads the direction of a finished run into its model. */
     public static AttributeDirection load(Path file, VaeGan vae) {
-        if (!java.nio.file.Files.exists(file)) {
-            throw dev.resface.BadInputException.at(file, "missing: this VAE-GAN run has not finished training"
+        if (!Files.exists(file)) {
+            throw BadInputException.at(file, "missing: this VAE-GAN run has not finished training"
                     + " ('train --resume' finishes it)");
         }
         AttributeDirection d = CheckedFile.read(file, MAGIC, VERSION, "latent direction", "", in -> {

@@ -1,0 +1,238 @@
+package dev.resface.training.residualgan;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import dev.resface.engine.Scalars;
+import dev.resface.losses.GanLosses;
+import dev.resface.losses.ResidualNorm;
+import dev.resface.model.ChannelsLast;
+import dev.resface.model.Direction;
+import dev.resface.model.ResidualGan;
+import dev.resface.model.ResidualGan.Edit;
+import dev.resface.model.Trainability;
+import dev.resface.training.Adam;
+import dev.resface.training.MethodTrainer;
+import dev.resface.training.Optimizer;
+
+import dev.resface.training.StepLosses;
+import dev.resface.training.TrainConfig;
+import dev.resface.training.residualgan.ResidualGanLosses.GeneratorLosses;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One training iteration of docs/method.md, 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
+ * its own loss; its dual term flows through the other generator, which is frozen for that step.
+ *
+ * <p>Like the usual PyTorch GAN loop, x~0 and x~1 are computed once per iteration: D learns them detached, then the
+ * generator steps backpropagate through the same forward pass (after D's update), which saves two generator passes.
+ */
+public final class ResidualGanTrainer implements MethodTrainer {
+    /** The three updates of an iteration, in order. */
+    public enum Phase { D, G0, G1 }
+
+    /** Told after each update; tests use it to see which parameters a phase changed. */
+    @FunctionalInterface
+    public interface PhaseListener {
+        void after(Phase phase);
+    }
+
+    private final ResidualGan gan;
+    private final Adam adamG0;
+    private final Adam adamG1;
+    private final Adam adamD;
+    private final ResidualNorm norm;
+    private final double alpha;
+    private final double beta;
+    private final double undoWeight;
+    private final boolean dual;
+    private final TrainConfig config;
+
+    public ResidualGanTrainer(ResidualGan gan, TrainConfig config) {
+        this.gan = gan;
+        NDManager m = gan.manager();
+        this.adamG0 = new Adam(gan.g0(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
+        this.adamG1 = new Adam(gan.g1(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
+        this.adamD = new Adam(gan.d(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
+        int size = gan.config().imageSize();
+        this.norm = config.lossWeights().residualNorm();
+        this.alpha = config.lossWeights().pixelWeight(config.attribute(), size);
+        this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
+        this.undoWeight = config.lossWeights().undoWeight(config.attribute(), size);
+        this.dual = config.dual();
+        this.config = config;
+    }
+
+    @Override
+    public ResidualGan model() {
+        return gan;
+    }
+
+    /** Adam states in the order G0, G1, D. */
+    @Override
+    public List<Optimizer> optimizers() {
+        return List.of(adamG0, adamG1, adamD);
+    }
+
+    @Override
+    public String describe() {
+        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm)%s at %dpx", alpha, beta, norm,
+                undoWeight > 0 ? String.format(", undo %.3g", undoWeight) : "", gan.config().imageSize());
+    }
+
+    @Override
+    public StepLosses step(NDArray x0, NDArray x1) {
+        return step(x0, x1, phase -> {});
+    }
+
+    /**
+     * x0: images without the attribute, x1: with it, both (N,3,s,s) in [-1,1] on the model's device.
+     *
+     * <p>Each phase makes its arrays in a manager of its own, closed before its backward: DJL frees an array only
+     * when its manager closes, and autograd keeps in its graph what the backward needs and frees it as it goes, as
+     * in PyTorch; with one manager for the iteration, every activation of all three phases would stay to its end.
+     */
+    public StepLosses step(NDArray images0, NDArray images1, PhaseListener listener) {
+        try (NDManager scratch = images0.getManager().newSubManager()) {
+            NDArray x0 = ChannelsLast.of(images0);
+            NDArray x1 = ChannelsLast.of(images1);
+            x0.attach(scratch);
+            x1.attach(scratch);
+            // Every Adam has made one update per iteration, checkpointed with it, so this is the iteration made now.
+            double rate = config.rateScale(adamD.steps() + 1);
+
+            // ---- Both edits, once: x~0 = x0 + G0(x0), x~1 = x1 + G1(x1); D learns them detached, G through them.
+            Edit edit0;
+            Edit edit1;
+            float lossD;
+            // Graphs recorded under a collector outlive it; updates must run outside one (no autograd on in-place ops).
+            try (GradientCollector gc = collector()) {
+                for (Block b : gan.blocks()) {
+                    Trainability.set(b, true);
+                }
+                edit0 = editKept(gan.g0(), x0, scratch);
+                edit1 = editKept(gan.g1(), x1, scratch);
+                Trainability.set(gan.g0(), false);
+                Trainability.set(gan.g1(), false);
+
+                // ---- D (eq. 9): x0 as real without, x1 as real with the attribute, both edits as generated.
+                NDArray loss;
+                try (NDManager phase = phaseOf(scratch, x0, x1, edit0.edited(), edit1.edited())) {
+                    loss = discriminatorLoss(
+                            new BatchGroups(x0, x1, edit0.edited().stopGradient(), edit1.edited().stopGradient()));
+                    loss.attach(scratch);
+                }
+                gc.backward(loss);
+                lossD = loss.getFloat();
+            }
+            adamD.step(scratch, rate);
+            listener.after(Phase.D);
+
+            // ---- G0, then G1 (eq. 8), each through its own edit, the other generator and D frozen.
+            Trainability.set(gan.d(), false);
+            NDArray fixed0 = edit0.edited().stopGradient();
+            NDArray fixed1 = edit1.edited().stopGradient();
+            Judge judge = gan.config().discriminatorBatchNorm()
+                    ? new SharedJudge(gan, new BatchGroups(x0, x1, fixed0, fixed1), beta, scratch)
+                    : new SeparateJudge(gan);
+            GeneratorLosses g0 = generatorStep(Direction.ADD, edit0, new BatchGroups(x0, x1, edit0.edited(), fixed1),
+                    judge, rate, scratch);
+            listener.after(Phase.G0);
+            GeneratorLosses g1 = generatorStep(Direction.REMOVE, edit1, new BatchGroups(x0, x1, fixed0, edit1.edited()),
+                    judge, rate, scratch);
+            listener.after(Phase.G1);
+            gan.updateAverages();
+            return ResidualGanLosses.of(lossD, g0, g1);
+        }
+    }
+
+    /** G's edit of x with its graph, the two outputs kept in {@code keep}, every other array of the pass closed. */
+    private Edit editKept(Block generator, NDArray x, NDManager keep) {
+        try (NDManager phase = phaseOf(keep, x)) {
+            Edit e = gan.edit(generator, x, true);
+            e.edited().attach(keep);
+            e.residual().attach(keep);
+            if (e.mask() != null) {
+                e.mask().attach(keep);
+            }
+            return e;
+        }
+    }
+
+    /**
+     * A manager that the results of ops on {@code inputs} (nulls skipped) go to until it closes; the inputs go back
+     * where they were.
+     */
+    private static NDManager phaseOf(NDManager parent, NDArray... inputs) {
+        NDManager phase = parent.newSubManager();
+        phase.tempAttachAll(Arrays.stream(inputs).filter(Objects::nonNull).toArray(NDArray[]::new));
+        return phase;
+    }
+
+    /**
+     * D learns from the four groups as one batch: with batch norm in D, a batch of a single class would subtract
+     * exactly the feature that tells the classes apart (and without it, one batch is simply faster).
+     */
+    private NDArray discriminatorLoss(BatchGroups groups) {
+        NDArray logits = gan.judge(groups.batch(), true).logits();
+        int n = BatchGroups.COUNT;
+        return GanLosses.discriminator(BatchGroups.group(logits, 0, n), BatchGroups.group(logits, 1, n),
+                BatchGroups.group(logits, 2, n), BatchGroups.group(logits, 3, n));
+    }
+
+    private static GradientCollector collector() {
+        return Engine.getEngine("PyTorch").newGradientCollector();
+    }
+
+    /**
+     * One generator's update on l_G = -log p_target(x~) + -log p_source(x^) + alpha l_pix + beta l_per (eq. 8), where
+     * x^ is the other (frozen) generator's edit of x~: the dual term. With the undo term, this generator also edits
+     * the other's edit of the other side back toward that side's real faces.
+     *
+     * @param groups x0, x1 and both edits, this generator's with its graph
+     */
+    private GeneratorLosses generatorStep(Direction direction, Edit edit, BatchGroups groups, Judge judge, double rate,
+            NDManager scratch) {
+        Block g = gan.generator(direction);
+        Block other = gan.generator(direction.opposite());
+        Trainability.set(g, true);
+        Trainability.set(other, false);
+        GeneratorLosses values;
+        try (GradientCollector gc = collector()) {
+            NDList losses;
+            NDArray total;
+            try (NDManager phase = phaseOf(scratch, groups.x0(), groups.x1(), groups.edited0(), groups.edited1(),
+                    edit.edited(), edit.residual(), edit.mask())) {
+                NDArray back = dual ? gan.edit(other, edit.edited(), true).edited() : null;
+                Judge.Verdict verdict = judge.judge(direction, groups, back);
+                NDArray pixel = edit.mask() != null ? GanLosses.maskSparsity(edit.mask()) : norm.of(edit.residual());
+                total = GanLosses.generator(verdict.adversarial(), verdict.dual(), pixel, verdict.perceptual(), alpha, beta);
+                // The other generator's edit of the other side, undone by this one: a pair whose truth is known.
+                Direction otherSide = direction.opposite();
+                NDArray undo = undoWeight > 0
+                        ? GanLosses.undo(gan.edit(g, groups.edited(otherSide), true).edited(), groups.input(otherSide))
+                        : null;
+                if (undo != null) {
+                    total = total.add(Scalars.mul(undo, undoWeight));
+                }
+                losses = new NDList(total, verdict.adversarial(),
+                        verdict.dual() == null ? verdict.adversarial().zerosLike() : verdict.dual(), pixel,
+                        verdict.perceptual());
+                if (undo != null) {
+                    losses.add(undo);
+                }
+                losses.attach(scratch);
+            }
+            gc.backward(total);
+            values = new GeneratorLosses(losses.get(0).getFloat(), losses.get(1).getFloat(), losses.get(2).getFloat(),
+                    losses.get(3).getFloat(), losses.get(4).getFloat(), losses.size() > 5 ? losses.get(5).getFloat() : null);
+        }
+        (direction == Direction.ADD ? adamG0 : adamG1).step(scratch, rate);
+        return values;
+    }
+}
