@@ -8,6 +8,7 @@ import dev.resface.image.ImageFiles;
 import dev.resface.image.RgbImage;
 import dev.resface.model.Direction;
 import dev.resface.photo.FaceFinder;
+import dev.resface.photo.OutputNames;
 import dev.resface.photo.PhotoOutputs;
 import dev.resface.photo.PhotoPipeline;
 import dev.resface.report.ImageConversions;
@@ -25,19 +26,21 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = "Add or remove the run's attribute: on aligned face crops (--input), or on every face of any "
+        description = "Add or remove the run's attribute: on aligned face crops (--crops), or on every face of any "
                 + "photo (--photo: detected, aligned, edited and pasted back at the photo's resolution).")
 final class EditCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
-            description = "a run folder written by 'resface train'; with --photo, give it again to apply several runs in turn")
+            split = ",", description = "a run folder written by 'resface train'; several (repeated or comma-separated) apply"
+                    + " in turn, each on the one before's output")
     List<Path> models;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
     static final class Source {
-        @Option(names = "--input", required = true, description = "an image or a folder of images (aligned CelebA 178x218, or square face crops)")
+        @Option(names = {"--crops", "--input"}, required = true, description = "an aligned face crop or a folder of them"
+                + " (CelebA 178x218, or square); --input is the old name, kept for one version")
         Path crops;
 
         @Option(names = "--photo", required = true, description = "a photo or a folder of photos (JPEG or PNG, any size, any number of faces)")
@@ -63,31 +66,33 @@ final class EditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         choice.strength();
         Direction d = choice.direction();
-        if (source.photos != null) {
-            return photos(d, PhotoOutputs.Format.parse(format));
-        }
-        if (models.size() > 1) {
-            throw new BadInputException("several --model apply to photos only (--photo); --input takes one");
-        }
-        return crops(d);
+        return source.photos != null ? photos(d, PhotoOutputs.Format.parse(format)) : crops(d);
     }
 
     private int crops(Direction d) throws Exception {
         Map<Path, RgbImage> images = InputImages.read(source.crops);
         Path target = out != null ? out : models.get(0).resolve("edits");
         Torch.start();
-        try (Editor editor = Editor.open(models.get(0)); Progress bar = Progress.bar("edit", images.size())) {
-            int size = editor.imageSize();
-            // Every input is checked (decoded and sized) before the first output is written.
-            Map<Path, RgbImage> prepared = new LinkedHashMap<>();
-            images.forEach((file, image) -> prepared.put(file, editor.prepare(image, file)));
-            for (var entry : prepared.entrySet()) {
-                Editor.Result r = editor.edit(entry.getValue(), d, choice.strength);
-                String stem = d.outputStem(stem(entry.getKey()), choice.strength);
-                ImageFiles.writePng(target.resolve(stem + ".png"), ImageConversions.toRgb(r.edited(), size));
-                ImageFiles.writePng(target.resolve(stem + "_residual.png"), ImageConversions.heatMapAutoScale(r.change(), size, size));
-                bar.step();
+        List<Editor> editors = new ArrayList<>();
+        try {
+            for (Path m : models) {
+                editors.add(Editor.open(m));
             }
+            PhotoPipeline pipeline = PhotoPipeline.forCrops(editors);
+            // Every input is checked (decoded and sized) before the first output is written.
+            images.forEach((file, image) -> pipeline.checkCrop(image, file));
+            try (Progress bar = Progress.bar("edit", images.size())) {
+                for (var entry : images.entrySet()) {
+                    PhotoPipeline.CropOutcome r = pipeline.editCrop(entry.getValue(), entry.getKey(), d, choice.strength);
+                    String stem = OutputNames.edit(OutputNames.stem(entry.getKey()), d, choice.strength);
+                    ImageFiles.writePng(target.resolve(OutputNames.editedCrop(stem)), r.edited());
+                    ImageFiles.writePng(target.resolve(OutputNames.cropChange(stem)),
+                            ImageConversions.heatMapAutoScale(r.change(), r.size(), r.size()));
+                    bar.step();
+                }
+            }
+        } finally {
+            editors.forEach(Editor::close);
         }
         System.err.printf("wrote %d edited images and residual maps to %s%n", images.size(), target);
         return 0;
@@ -135,7 +140,7 @@ final class EditCommand implements Callable<Integer> {
             about.put("runs", models.stream().map(Path::toString).toList());
             about.put("direction", d.id());
             about.put("strength", choice.strength);
-            PhotoOutputs.write(target, d.outputStem(stem(file), choice.strength), outcome, fmt, about);
+            PhotoOutputs.write(target, OutputNames.edit(OutputNames.stem(file), d, choice.strength), outcome, fmt, about);
             faces += outcome.faces().size();
             if (outcome.faces().isEmpty()) {
                 faceless.add(file.getFileName().toString());
@@ -143,9 +148,5 @@ final class EditCommand implements Callable<Integer> {
             bar.step();
         }
         return faces;
-    }
-
-    private static String stem(Path file) {
-        return file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
     }
 }

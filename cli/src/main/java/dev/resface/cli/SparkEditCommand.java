@@ -22,10 +22,22 @@ import picocli.CommandLine.Option;
                 + " OUT/results; a rerun on the same OUT skips the photos already done. Run through ./resface, which"
                 + " puts Spark on the class path.")
 final class SparkEditCommand implements Callable<Integer> {
-    @Option(names = "--input", required = true, description = "a folder of photos, or a text file of photo paths (one a line)")
+    @Option(names = "--photo", paramLabel = "PATH", description = "a folder of photos, or a text file of photo paths"
+            + " (one a line)")
+    Path photo;
+
+    @Option(names = "--crops", arity = "0..1", fallbackValue = "", paramLabel = "PATH", description = "a folder of"
+            + " aligned face crops (CelebA 178x218 or square), or a text file of their paths: edited as they are,"
+            + " without finding faces")
+    String crops;
+
+    @Option(names = "--input", paramLabel = "PATH", description = "the old name of --photo, kept for one version;"
+            + " with a bare --crops, of --crops PATH")
     Path input;
 
-    @Option(names = "--runs", required = true, split = ",", description = "run folders, applied in turn (comma-separated or repeated); every executor must be able to read them")
+    @Option(names = {"--model", "--runs"}, required = true, split = ",", description = "run folders, applied in turn"
+            + " (comma-separated or repeated); every executor must be able to read them; --runs is the old name, kept"
+            + " for one version")
     List<Path> runs;
 
     @Option(names = "--out", required = true, description = "output folder: photos/, results/ (Parquet), config.json")
@@ -33,9 +45,6 @@ final class SparkEditCommand implements Callable<Integer> {
 
     @Mixin
     EditChoice choice;
-
-    @Option(names = "--crops", description = "the inputs are aligned face crops (CelebA 178x218 or square): edit them as they are, without finding faces")
-    boolean crops;
 
     @Option(names = "--master", description = "Spark master URL (default: spark-submit's, else local[*])")
     String master;
@@ -63,8 +72,15 @@ final class SparkEditCommand implements Callable<Integer> {
         if (chunk < 1) {
             throw new BadInputException("--chunk must be positive, got " + chunk);
         }
-        if (!Files.exists(input)) {
-            throw new BadInputException(input + ": no such folder or path list");
+        boolean bareCrops = "".equals(crops);
+        Path cropPath = crops != null && !bareCrops ? Path.of(crops) : bareCrops ? input : null;
+        Path photoPath = photo != null ? photo : bareCrops ? null : input;
+        if ((cropPath == null) == (photoPath == null) || (photo != null && input != null)) {
+            throw new BadInputException("give either --photo PATH or --crops PATH");
+        }
+        Path source = cropPath != null ? cropPath : photoPath;
+        if (!Files.exists(source)) {
+            throw new BadInputException(source + ": no such folder or path list");
         }
         Direction d = choice.direction();
         Torch.start();
@@ -72,15 +88,15 @@ final class SparkEditCommand implements Callable<Integer> {
         for (Path run : runs) {
             Editor.open(run).close();
         }
-        if (!crops) {
+        if (cropPath == null) {
             FaceFinder.load(faceApi.resolved(), predictor.file).close();
         }
         requireSpark();
         // Spark reads every spark.* system property into the session it builds, as spark-submit's --conf does.
         SparkEditJob.settings(conf).forEach(System::setProperty);
-        SparkEditConfig config = new SparkEditConfig(input.toAbsolutePath().toString(),
+        SparkEditConfig config = new SparkEditConfig(source.toAbsolutePath().toString(),
                 runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), out.toAbsolutePath().toString(), d,
-                strength, crops, faceApi.resolved().toAbsolutePath().toString(),
+                strength, cropPath != null, faceApi.resolved().toAbsolutePath().toString(),
                 predictor.file.toAbsolutePath().toString(), master, chunk);
         if (bench) {
             SparkEditBenchmark.run(config, System.out);

@@ -48,7 +48,7 @@ class CommandLineErrorsTest {
         Path out = dir.resolve("run");
         String[][] cases = {{"--iterations", "0", "positive"}, {"--lr-decay-from", "1.5", "[0, 1)"},
             {"--score-every", "0", "--score-every must be a positive"}, {"--classifier", dir.toString(), "add --score-every"},
-            {"--residual-norm", "l3", "l1, l2 or none"}, {"--d-layers", "7", "3 to 5"}, {"--method", "gan", "residual-gan or vae-gan"},
+            {"--residual-norm", "l3", "l1, l2, log or none"}, {"--d-layers", "7", "3 to 5"}, {"--method", "gan", "residual-gan or vae-gan"},
             {"--generator", "unet", "table1, skip, masked or skip-masked"}, {"--ema", "1.5", "(0, 1)"},
             {"--undo", "-1", "0 or more"}};
         for (String[] c : cases) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -184,8 +185,26 @@ class EditPhotoCommandTest {
         assertThat(o.err().strip()).startsWith("resface: error: " + photos).contains("b.jpg").doesNotContain("\tat ");
         assertThat(o.err().strip().lines()).hasSize(1);
         assertThat(out).doesNotExist();
-        var several = run("edit", "--input", photos.toString(), "--model", runA.toString(), "--model",
-                runB.toString(), "--direction", "add");
-        assertThat(several.err()).contains("several --model apply to photos only");
+    }
+
+    /** Crops take several runs as photos do: the chain's output is the second run's edit of the first's. */
+    @Test
+    void severalRunsEditACropInTurn() throws Exception {
+        Path crops = dir.resolve("crops");
+        Files.createDirectories(crops);
+        byte[] pixels = new byte[48 * 48 * 3];
+        new Random(3).nextBytes(pixels);
+        ImageFiles.writePng(crops.resolve("face.png"), new RgbImage(48, 48, pixels));
+        Path both = dir.resolve("crops-both");
+        assertThat(edit(both, "--crops", crops.toString(), "--model", runA + "," + runB).code()).isZero();
+        Path first = dir.resolve("crops-first");
+        assertThat(edit(first, "--input", crops.toString(), "--model", runA.toString()).code()).isZero();
+        Path second = dir.resolve("crops-second");
+        assertThat(edit(second, "--crops", first.resolve("face_add.png").toString(), "--model", runB.toString())
+                .code()).isZero();
+        byte[] chained = Files.readAllBytes(both.resolve("face_add.png"));
+        assertThat(chained).isEqualTo(Files.readAllBytes(second.resolve("face_add_add.png")))
+                .isNotEqualTo(Files.readAllBytes(first.resolve("face_add.png")));
+        assertThat(both.resolve("face_add_residual.png")).exists();
     }
 }

@@ -4,6 +4,8 @@ import static dev.resface.cli.CommandLineErrorsTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class SparkEditCommandTest {
     @Test
     void badInputsAndAMissingSparkAreOneLineEachAndWriteNothing() {
         Path out = dir.resolve("never");
-        var noInput = run("spark-edit", "--input", dir.resolve("nothing-here").toString(), "--runs", runDir.toString(),
+        var noInput = run("spark-edit", "--photo", dir.resolve("nothing-here").toString(), "--model", runDir.toString(),
                 "--out", out.toString(), "--direction", "remove");
         assertThat(noInput.code()).isEqualTo(2);
         assertThat(noInput.err().strip()).isEqualTo("resface: error: " + dir.resolve("nothing-here")
@@ -37,9 +39,22 @@ class SparkEditCommandTest {
                 out.toString(), "--direction", "remove");
         assertThat(noRun.code()).isEqualTo(2);
         assertThat(noRun.err().strip()).startsWith("resface: error: ").contains("no-run").doesNotContain("\n");
-        var chunk = run("spark-edit", "--input", dir.toString(), "--runs", runDir.toString(), "--out", out.toString(),
+        var chunk = run("spark-edit", "--crops", dir.toString(), "--model", runDir.toString(), "--out", out.toString(),
                 "--direction", "remove", "--chunk", "0");
         assertThat(chunk.err().strip()).isEqualTo("resface: error: --chunk must be positive, got 0");
+        for (String[] sources : new String[][] {{}, {"--photo", dir.toString(), "--crops", dir.toString()},
+                {"--photo", dir.toString(), "--input", dir.toString()}}) {
+            List<String> args = new ArrayList<>(List.of("spark-edit", "--model", runDir.toString(), "--out",
+                    out.toString(), "--direction", "remove"));
+            args.addAll(List.of(sources));
+            assertThat(run(args.toArray(String[]::new)).err().strip())
+                    .isEqualTo("resface: error: give either --photo PATH or --crops PATH");
+        }
+        // The old names, kept for one version: --input (photos, or crops with a bare --crops) and --runs.
+        var oldCrops = run("spark-edit", "--input", dir.resolve("old-crops").toString(), "--crops", "--runs",
+                runDir.toString(), "--out", out.toString(), "--direction", "remove");
+        assertThat(oldCrops.err().strip()).isEqualTo("resface: error: " + dir.resolve("old-crops")
+                + ": no such folder or path list");
         var noSpark = run("spark-edit", "--input", dir.toString(), "--runs", runDir.toString(), "--out", out.toString(),
                 "--direction", "remove", "--face-api", EvalCommandTest.FACE_API.toString());
         assertThat(noSpark.code()).isEqualTo(2);

@@ -18,11 +18,6 @@ public enum Direction {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The name of an edit's outputs: {@code STEM_add}, or {@code STEM_remove_s1.5} away from strength 1. */
-    public String outputStem(String stem, float strength) {
-        return stem + "_" + id() + (strength == 1f ? "" : "_s" + strength);
-    }
-
     public static Direction parse(String text) {
         try {
             return valueOf(text.toUpperCase(Locale.ROOT));

@@ -37,11 +37,6 @@ public final class PhotoOutputs {
 
     private PhotoOutputs() {}
 
-    /** The edited photo's file name for {@code stem}. */
-    public static String editedName(String stem, Format format) {
-        return stem + "_edited." + format.extension();
-    }
-
     /** The edited photo encoded as {@code format}. */
     public static byte[] encode(RgbImage image, Format format) throws IOException {
         return format == Format.PNG ? ImageFiles.png(image.toBufferedImage())
@@ -53,7 +48,7 @@ public final class PhotoOutputs {
      */
     public static void write(Path folder, String stem, PhotoPipeline.Outcome outcome, Format format,
             Map<String, Object> about) throws IOException {
-        AtomicFiles.writeBytes(folder.resolve(editedName(stem, format)), encode(outcome.edited(), format));
+        AtomicFiles.writeBytes(folder.resolve(OutputNames.editedPhoto(stem, format)), encode(outcome.edited(), format));
         AtomicFiles.writeBytes(folder.resolve(stem + "_side.png"), ImageFiles.png(
                 PhotoPicture.sideBySide(outcome.input(), outcome.edited(), outcome.faces())));
         Map<String, Object> json = new LinkedHashMap<>(about);

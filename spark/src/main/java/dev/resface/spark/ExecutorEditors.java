@@ -17,12 +17,9 @@ import java.util.Map;
 final class ExecutorEditors {
     private static final Map<SparkEditConfig, ExecutorEditors> LOADED = new HashMap<>();
 
-    final List<Editor> editors;
-    /** null for aligned crops. */
     final PhotoPipeline pipeline;
 
-    private ExecutorEditors(List<Editor> editors, PhotoPipeline pipeline) {
-        this.editors = editors;
+    private ExecutorEditors(PhotoPipeline pipeline) {
         this.pipeline = pipeline;
     }
 
@@ -32,9 +29,8 @@ final class ExecutorEditors {
             for (String run : c.runs()) {
                 editors.add(Editor.open(Path.of(run)));
             }
-            PhotoPipeline pipeline = c.crops() ? null
-                    : new PhotoPipeline(FaceFinder.load(Path.of(c.faceApi()), Path.of(c.predictor())), editors);
-            return new ExecutorEditors(editors, pipeline);
+            return new ExecutorEditors(c.crops() ? PhotoPipeline.forCrops(editors)
+                    : new PhotoPipeline(FaceFinder.load(Path.of(c.faceApi()), Path.of(c.predictor())), editors));
         });
     }
 }

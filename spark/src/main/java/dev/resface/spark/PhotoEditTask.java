@@ -2,14 +2,13 @@ package dev.resface.spark;
 
 import dev.resface.BadInputException;
 import dev.resface.data.SourceImages;
-import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.faceapi.DetectedFace;
 import dev.resface.image.RgbImage;
+import dev.resface.photo.OutputNames;
 import dev.resface.photo.PhotoFace;
 import dev.resface.photo.PhotoOutputs;
 import dev.resface.photo.PhotoPipeline;
-import dev.resface.report.ImageConversions;
 import dev.resface.util.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,25 +75,20 @@ final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
     }
 
     private Row crop(String path, RgbImage image, ExecutorEditors loaded, long t0) throws Exception {
-        RgbImage current = image;
+        RgbImage edited;
         synchronized (loaded) {
-            for (Editor editor : loaded.editors) {
-                Editor.Result r = editor.edit(editor.prepare(current, Path.of(path)), config.direction(), config.strength());
-                current = ImageConversions.toRgb(r.edited(), editor.imageSize());
-            }
+            edited = loaded.pipeline.editCrop(image, Path.of(path), config.direction(), config.strength()).edited();
         }
         Path out = output(path);
-        AtomicFiles.writeBytes(out, PhotoOutputs.encode(current, PhotoOutputs.Format.PNG));
+        AtomicFiles.writeBytes(out, PhotoOutputs.encode(edited, PhotoOutputs.Format.PNG));
         return PhotoRow.crop(path, out.toString(), seconds(t0));
     }
 
     /** photos/STEM-HASH_DIRECTION_edited.png: the hash of the whole path keeps same-named photos of two folders apart. */
     Path output(String path) {
-        String name = Path.of(path).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = (dot > 0 ? name.substring(0, dot) : name) + "-" + shortHash(path);
-        return Path.of(config.out(), SparkEditJob.PHOTOS,
-                PhotoOutputs.editedName(config.direction().outputStem(stem, config.strength()), PhotoOutputs.Format.PNG));
+        String stem = OutputNames.stem(Path.of(path)) + "-" + shortHash(path);
+        return Path.of(config.out(), SparkEditJob.PHOTOS, OutputNames.editedPhoto(
+                OutputNames.edit(stem, config.direction(), config.strength()), PhotoOutputs.Format.PNG));
     }
 
     private static String shortHash(String path) {

@@ -1,5 +1,6 @@
 package dev.resface.web;
 
+import dev.resface.photo.OutputNames;
 import dev.resface.photo.PhotoOutputs;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -112,7 +113,7 @@ final class EditApi {
             }
             throw new IllegalStateException("the edit failed", e.getCause());
         }
-        String file = PhotoOutputs.editedName(form.stem(), PhotoOutputs.Format.PNG);
+        String file = OutputNames.editedPhoto(form.stem(), PhotoOutputs.Format.PNG);
         if (download) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"").contentType("image/png")
                     .result(result.editedPng());

@@ -1,6 +1,7 @@
 package dev.resface.web;
 
 import dev.resface.model.Direction;
+import dev.resface.photo.OutputNames;
 import io.javalin.http.Context;
 import io.javalin.http.util.MultipartUtil;
 import jakarta.servlet.MultipartConfigElement;
@@ -86,7 +87,7 @@ final class EditForm {
         checkRuns(runs, catalog, config.maxRunsPerEdit());
         Direction d = direction(direction);
         float s = strength(strength);
-        return new Fields(new EditWorker.Request(photo, List.copyOf(runs), d, s), d.outputStem(stem, s));
+        return new Fields(new EditWorker.Request(photo, List.copyOf(runs), d, s), OutputNames.edit(stem, d, s));
     }
 
     private static Collection<Part> parts(Context ctx, ServeConfig config) {
