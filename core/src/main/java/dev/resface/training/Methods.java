@@ -3,16 +3,20 @@ package dev.resface.training;
 import ai.djl.ndarray.NDManager;
 import dev.resface.BadInputException;
 import dev.resface.model.EditingModel;
-import dev.resface.training.residualgan.ResidualGanMethod;
-import dev.resface.training.vaegan.VaeGanMethod;
 import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
-/** The methods resface trains: the one list that says which exist. */
+/**
+ * The methods resface trains. They are listed in one place, {@code META-INF/services/dev.resface.training.TrainingMethod}
+ * (Java's service loader, as DJL finds its engines), so that this package knows none of them by name: a method's
+ * package depends on training, never the other way.
+ */
 public final class Methods {
-    /** The first is the default. */
-    public static final List<TrainingMethod> ALL = List.of(new ResidualGanMethod(), new VaeGanMethod());
+    /** In the order of the list; the first is the default. */
+    public static final List<TrainingMethod> ALL = ServiceLoader.load(TrainingMethod.class,
+            TrainingMethod.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList();
 
     private Methods() {}
 

@@ -6,9 +6,9 @@ import dev.resface.model.EditingModel;
 
 /**
  * A way to train an editor of one attribute. Its package holds everything of its own (settings, trainer, losses,
- * what a trained run keeps besides the checkpoint); one entry in {@link Methods#ALL} makes it known to train, edit,
- * eval, experiment, serve and spark-edit, which see only this interface, {@link MethodTrainer} and
- * {@link EditingModel}.
+ * what a trained run keeps besides the checkpoint); one line in the list that {@link Methods} reads makes it known to
+ * train, edit, eval, experiment, serve and spark-edit, which see only this interface, {@link MethodTrainer} and
+ * {@link EditingModel}. It needs a public constructor without arguments.
  */
 public interface TrainingMethod {
     /** As --method takes it and config.json records it, e.g. "vae-gan". */
