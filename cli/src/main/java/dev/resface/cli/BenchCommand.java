@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The race of issue #11: first the proof that both sides compute the same losses from the same weights and
+     * The race against PyTorch: first the proof that both sides compute the same losses from the same weights and
      * images, then each configuration in alternating rounds, then the table docs/benchmarks.md shows.
      */
     private int againstPytorch() {

@@ -1,5 +1,6 @@
 package dev.resface.photo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class FacesJson {
     public static String write(Map<String, Object> document) {
         try {
             return JSON.writeValueAsString(document);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
