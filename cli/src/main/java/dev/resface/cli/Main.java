@@ -55,7 +55,14 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
     static int execute(String... args) {
+        // The jar carries no SLF4J provider, so that under spark-submit the cluster's is the only one; run alone,
+        // SLF4J then logs nothing, and its warning that it does so is nothing a user can act on.
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
         System.setProperty(TrainCommand.METHODS_HELP, Methods.help());
         CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args2) -> {
