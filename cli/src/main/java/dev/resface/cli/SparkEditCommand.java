@@ -56,6 +56,10 @@ final class SparkEditCommand implements Callable<Integer> {
     @Option(names = "--chunk", defaultValue = "1000", description = "photos per Spark job; a killed job loses at most one chunk (default ${DEFAULT-VALUE})")
     int chunk;
 
+    @Option(names = "--retry-errors", description = "edit again the photos whose rows in OUT/results are errors (a"
+            + " file since fixed, an executor that ran out of memory); their new rows replace the old")
+    boolean retryErrors;
+
     @Option(names = "--bench", description = "instead: run the job into OUT/spark, then the same photos through a plain"
             + " one-thread loop of the same per-photo work into OUT/loop, and print photos/s for both")
     boolean bench;
@@ -102,7 +106,7 @@ final class SparkEditCommand implements Callable<Integer> {
             SparkEditBenchmark.run(config, System.out);
             return 0;
         }
-        SparkEditJob.Summary s = SparkEditJob.run(config, System.err);
+        SparkEditJob.Summary s = SparkEditJob.run(config, retryErrors, System.err);
         System.err.printf("spark-edit: %d photo(s) edited now in %.1f s, %d skipped as done; the table holds %d ok"
                 + " (%d faces), %d without a face, %d errors: %s%n", s.now(), s.seconds(), s.skipped(), s.ok(), s.faces(),
                 s.noFace(), s.error(), out.resolve("results"));

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,11 @@ public final class SparkEditJob {
     private SparkEditJob() {}
 
     public static Summary run(SparkEditConfig config, PrintStream log) throws IOException {
+        return run(config, false, log);
+    }
+
+    /** @param retryErrors edit again the photos whose rows are errors, their rows replaced by the new ones */
+    public static Summary run(SparkEditConfig config, boolean retryErrors, PrintStream log) throws IOException {
         Path out = Path.of(config.out());
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException(out + ": --out is a file, not a folder");
@@ -56,9 +62,14 @@ public final class SparkEditJob {
             // Written once the input is known good, so that a refused job leaves no folder behind.
             Files.createDirectories(out.resolve(PHOTOS));
             PrettyJson.write(out.resolve(CONFIG), config);
+            finishReplacing(out);
             String results = out.resolve(RESULTS).toString();
-            Dataset<String> pending = all;
             boolean anyDone = Files.isDirectory(out.resolve(RESULTS));
+            if (anyDone && retryErrors) {
+                long dropped = dropErrorRows(spark, out, all);
+                log.printf("spark-edit: %d error row(s) taken out of the table, to be edited again%n", dropped);
+            }
+            Dataset<String> pending = all;
             if (anyDone) {
                 Dataset<Row> done = table(spark, results).select(col("path"));
                 pending = all.join(done, all.col("value").equalTo(done.col("path")), "left_anti").as(Encoders.STRING());
@@ -85,6 +96,49 @@ public final class SparkEditJob {
                 log.printf("spark-edit: chunk %d/%d written%n", k + 1, chunks);
             }
             return summary(spark, results, todo, total - todo, t0);
+        }
+    }
+
+    /**
+     * Rewrites the table without the error rows of this job's photos, so that those are pending again and their new
+     * rows replace them: written beside it ({@code results.next}), then swapped in. A job killed at any point leaves
+     * a table whose error rows are either all there or all gone, each of which a rerun goes on from.
+     */
+    private static long dropErrorRows(SparkSession spark, Path out, Dataset<String> photos) throws IOException {
+        Dataset<Row> table = table(spark, out.resolve(RESULTS).toString());
+        Dataset<Row> retried = table.filter(col("status").equalTo(PhotoRow.ERROR))
+                .join(photos, table.col("path").equalTo(photos.col("value")), "left_semi").select(col("path"));
+        long errors = retried.count();
+        if (errors == 0) {
+            return 0;
+        }
+        Path next = out.resolve(RESULTS + ".next");
+        deleteTree(next);
+        table.join(retried, table.col("path").equalTo(retried.col("path")), "left_anti").write().parquet(next.toString());
+        Files.move(out.resolve(RESULTS), out.resolve(RESULTS + ".old"));
+        finishReplacing(out);
+        return errors;
+    }
+
+    /** Completes a replacement of the table that a killed job left half done, and clears what it left behind. */
+    private static void finishReplacing(Path out) throws IOException {
+        Path results = out.resolve(RESULTS);
+        Path next = out.resolve(RESULTS + ".next");
+        if (!Files.exists(results) && Files.exists(next.resolve("_SUCCESS"))) {
+            Files.move(next, results);
+        }
+        deleteTree(next);
+        deleteTree(out.resolve(RESULTS + ".old"));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -151,6 +151,22 @@ class SparkEditJobTest {
         assertThat((String) after.get("gone.jpg").getAs("error")).isEqualTo("file not found");
         assertThat(after.get("sample1.jpg").<Double>getAs("seconds")).isEqualTo(rows.get("sample1.jpg").<Double>getAs("seconds"));
 
+        // A file fixed since: --retry-errors edits this folder's error photos again, their new rows replacing the old;
+        // the list's missing photo keeps its error row, not being among this job's photos.
+        ImageIO.write(new BufferedImage(90, 60, BufferedImage.TYPE_INT_RGB), "png", in.resolve("notes.txt").toFile());
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        SparkEditJob.Summary retried = SparkEditJob.run(config(in, out, Direction.REMOVE), true, new PrintStream(log, true));
+        assertThat(log.toString()).contains("3 error row(s) taken out of the table", "7 photos, 4 already done, 3 to edit");
+        assertThat(retried).extracting("ok", "noFace", "error", "now", "skipped").containsExactly(3L, 2L, 3L, 3L, 4L);
+        Map<String, Row> third = rows(out);
+        assertThat(third).hasSize(8);
+        assertThat((String) third.get("notes.txt").getAs("status")).isEqualTo("no_face");
+        assertThat((String) third.get("gone.jpg").getAs("error")).isEqualTo("file not found");
+        assertThat((String) third.get("empty.jpg").getAs("error")).isEqualTo("empty file");
+        assertThat(third.get("sample2.jpg").<Double>getAs("seconds")).isEqualTo(rows.get("sample2.jpg").<Double>getAs("seconds"));
+        assertThat(out.resolve("results.next")).doesNotExist();
+        assertThat(out.resolve("results.old")).doesNotExist();
+
         assertThatThrownBy(() -> sparkEdit(in, out, Direction.ADD)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("config.json").hasMessageContaining("holds a job with other runs, direction");
     }
@@ -176,5 +192,13 @@ class SparkEditJobTest {
         assertThat(rerun.log()).contains("2 photos, 0 already done, 2 to edit");
         assertThat(rerun.summary()).extracting("ok", "noFace", "now", "skipped").containsExactly(1L, 1L, 2L, 0L);
         assertThat(rows(out)).containsOnlyKeys("sample2.jpg", "blank.png");
+
+        // Killed inside --retry-errors' swap, the old table moved aside and the new one not yet in place.
+        Files.move(out.resolve("results"), out.resolve("results.next"));
+        Files.createDirectories(out.resolve("results.old"));
+        var afterSwap = sparkEdit(in, out, Direction.REMOVE);
+        assertThat(afterSwap.log()).contains("2 photos, 2 already done, 0 to edit");
+        assertThat(rows(out)).containsOnlyKeys("sample2.jpg", "blank.png");
+        assertThat(out.resolve("results.old")).doesNotExist();
     }
 }
