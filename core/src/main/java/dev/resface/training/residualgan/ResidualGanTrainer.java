@@ -180,9 +180,14 @@ public final class ResidualGanTrainer implements MethodTrainer {
      */
     private NDArray discriminatorLoss(BatchGroups groups) {
         NDArray logits = gan.judge(groups.batch(), true).logits();
-        int n = BatchGroups.COUNT;
-        return GanLosses.discriminator(BatchGroups.group(logits, 0, n), BatchGroups.group(logits, 1, n),
-                BatchGroups.group(logits, 2, n), BatchGroups.group(logits, 3, n));
+        return GanLosses.discriminator(groupOf(logits, BatchGroups.inputIndex(Direction.ADD)),
+                groupOf(logits, BatchGroups.inputIndex(Direction.REMOVE)),
+                groupOf(logits, BatchGroups.editedIndex(Direction.ADD)),
+                groupOf(logits, BatchGroups.editedIndex(Direction.REMOVE)));
+    }
+
+    private static NDArray groupOf(NDArray batch, int index) {
+        return BatchGroups.group(batch, index, BatchGroups.COUNT);
     }
 
     private static GradientCollector collector() {
