@@ -7,6 +7,7 @@ import dev.resface.data.SourceImages;
 import dev.resface.image.RgbImage;
 import dev.resface.landmarks.Box;
 import dev.resface.landmarks.ShapePredictor;
+import dev.resface.photo.OutputNames;
 import dev.resface.util.PrettyJson;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -61,7 +62,7 @@ final class LandmarksCommand implements Callable<Integer> {
         json.put("points", xy);
         System.out.println(PrettyJson.of(json));
         Path target = overlay != null ? overlay
-                : image.resolveSibling(image.getFileName().toString().replaceFirst("\\.[^.]+$", "") + "_landmarks.png");
+                : image.resolveSibling(OutputNames.stem(image) + "_landmarks.png");
         ImageFiles.writePng(target, RgbImage.from(draw(photo, face, xy)));
         System.err.println("overlay: " + target);
         return 0;

@@ -7,12 +7,12 @@ import static org.apache.spark.sql.functions.pmod;
 
 import dev.resface.BadInputException;
 import dev.resface.util.PrettyJson;
+import dev.resface.util.TempFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,14 +107,16 @@ public final class SparkEditJob {
     private static long dropErrorRows(SparkSession spark, Path out, Dataset<String> photos) throws IOException {
         Dataset<Row> table = table(spark, out.resolve(RESULTS).toString());
         Dataset<Row> retried = table.filter(col("status").equalTo(PhotoRow.ERROR))
-                .join(photos, table.col("path").equalTo(photos.col("value")), "left_semi").select(col("path"));
+                .join(photos, table.col("path").equalTo(photos.col("value")), "left_semi").select(col("path").as("retried"));
         long errors = retried.count();
         if (errors == 0) {
             return 0;
         }
         Path next = out.resolve(RESULTS + ".next");
-        deleteTree(next);
-        table.join(retried, table.col("path").equalTo(retried.col("path")), "left_anti").write().parquet(next.toString());
+        TempFolders.delete(next);
+        // Named apart: both sides come from the same table, where path = path would be a trivially true condition.
+        table.join(retried, table.col("path").equalTo(retried.col("retried")), "left_anti").write()
+                .parquet(next.toString());
         Files.move(out.resolve(RESULTS), out.resolve(RESULTS + ".old"));
         finishReplacing(out);
         return errors;
@@ -127,19 +129,8 @@ public final class SparkEditJob {
         if (!Files.exists(results) && Files.exists(next.resolve("_SUCCESS"))) {
             Files.move(next, results);
         }
-        deleteTree(next);
-        deleteTree(out.resolve(RESULTS + ".old"));
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        TempFolders.delete(next);
+        TempFolders.delete(out.resolve(RESULTS + ".old"));
     }
 
     /**
