@@ -107,7 +107,6 @@ final class DemoCommand implements Callable<Integer> {
             modelArgs.addAll(List.of("--ema", String.valueOf(ema)));
         }
         ModelOptions model = CommandLine.populateCommand(new ModelOptions(), modelArgs.toArray(String[]::new));
-        return new RunConfig(OptionValues.checked(() -> model.resolve(Preset.CPU)),
-                train.resolve(Preset.CPU, FaceAttribute.EYEGLASSES), d.resolve());
+        return OptionValues.checked(() -> model.runConfig(Preset.CPU, train, FaceAttribute.EYEGLASSES, d.resolve()));
     }
 }

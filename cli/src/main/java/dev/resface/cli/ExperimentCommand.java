@@ -59,8 +59,8 @@ final class ExperimentCommand implements Callable<Integer> {
         List<Configuration> chosen = OptionValues.checked(() -> configurations == null ? Configuration.standard()
                 : Configuration.chosen(configurations));
         Torch.start();
-        RunConfig base = OptionValues.checked(() -> new RunConfig(model.resolve(preset),
-                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve()));
+        RunConfig base = OptionValues.checked(() -> model.runConfig(preset, train,
+                FaceAttribute.parse(attribute), data.resolve()));
         ExperimentRunner.Options o = new ExperimentRunner.Options(base, chosen, seeds, classifier, perClass, out);
         List<RunResult> results = ExperimentRunner.run(o, System.err, r -> {});
         ExperimentReport.write(out, o, results);

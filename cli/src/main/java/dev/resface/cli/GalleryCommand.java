@@ -75,8 +75,7 @@ final class GalleryCommand implements Callable<Integer> {
         ModelOptions model = CommandLine.populateCommand(new ModelOptions());
         Map<FaceAttribute, RunConfig> configs = new LinkedHashMap<>();
         for (FaceAttribute a : chosen) {
-            configs.put(a, OptionValues.checked(() -> new RunConfig(model.resolve(Preset.CPU),
-                    train.resolve(Preset.CPU, a), d.resolve())));
+            configs.put(a, OptionValues.checked(() -> model.runConfig(Preset.CPU, train, a, d.resolve())));
         }
         return configs;
     }

@@ -1,8 +1,13 @@
 package dev.resface.cli;
 
+import dev.resface.data.CropRecipe;
+import dev.resface.data.FaceAttribute;
+import dev.resface.evaluation.AttributeRegion;
 import dev.resface.model.GeneratorDesign;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
+import dev.resface.training.DataConfig;
+import dev.resface.training.RunConfig;
 import picocli.CommandLine.Option;
 
 /** Flags that shape the networks; unset ones come from the preset. */
@@ -47,7 +52,18 @@ final class ModelOptions {
             + " 0: the trained weights (default: the preset's)")
     Double ema;
 
-    ModelConfig resolve(Preset preset) {
+    @Option(names = "--region-d", negatable = true, description = "a second D, not the paper's, that judges the"
+            + " attribute's box of the face (the eyes band for Eyeglasses, the mouth for Smiling...) at full resolution,"
+            + " patch by patch, beside D (default: the preset's, off)")
+    Boolean regionDiscriminator;
+
+    /** A new run's configuration: these networks, {@code train}'s options, on {@code data}. */
+    RunConfig runConfig(Preset preset, TrainOptions train, FaceAttribute attribute, DataConfig data) {
+        return new RunConfig(resolve(preset, attribute, data), train.resolve(preset, attribute), data);
+    }
+
+    /** @param attribute and {@code data}'s crop place the region D's box, where there is one */
+    ModelConfig resolve(Preset preset, FaceAttribute attribute, DataConfig data) {
         ModelConfig p = preset.model();
         GeneratorDesign g = p.generator();
         Double decay = ema == null ? g.emaDecay() : ema == 0 ? null : ema;
@@ -63,6 +79,9 @@ final class ModelOptions {
                 discriminatorBatchNorm != null ? discriminatorBatchNorm : p.discriminatorBatchNorm(),
                 discriminatorLayers != null ? discriminatorLayers : p.discriminatorLayers(),
                 design,
-                discriminatorPatches != null ? discriminatorPatches : p.discriminatorPatches());
+                discriminatorPatches != null ? discriminatorPatches : p.discriminatorPatches(),
+                regionDiscriminator != null ? (regionDiscriminator
+                        ? AttributeRegion.band(attribute, CropRecipe.parse(data.crop())) : null)
+                        : p.regionDiscriminator());
     }
 }

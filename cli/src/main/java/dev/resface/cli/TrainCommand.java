@@ -69,8 +69,8 @@ final class TrainCommand implements Callable<Integer> {
             new RunFolder(out).requireNoTrainedRun();
         }
         Torch.start();
-        RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : new RunConfig(model.resolve(preset),
-                train.resolve(preset, FaceAttribute.parse(attribute)), data.resolve())
+        RunConfig config = OptionValues.checked(() -> resume ? resumedConfig() : model.runConfig(preset, train,
+                FaceAttribute.parse(attribute), data.resolve())
                 .withMethod(method == null ? Methods.byDefault().id() : Methods.byId(method).id()));
         TrainConfig t = config.train();
         CelebaTrainingData trainingData = new CelebaTrainingData(config.data(), t.attribute(),

@@ -1,7 +1,10 @@
 package dev.resface.evaluation;
 
 import dev.resface.data.FaceAttribute;
+import dev.resface.data.CropRecipe;
+import dev.resface.data.real.CelebaTemplate;
 import dev.resface.landmarks.CelebaPoints;
+import dev.resface.model.ImageRegion;
 
 /**
  * Where an attribute lives on an aligned face, from CelebA's five landmarks (in crop pixels) and d, the distance
@@ -25,16 +28,41 @@ public final class AttributeRegion {
     private AttributeRegion() {}
 
     public static boolean[] of(FaceAttribute attribute, double[] five, int width, int height) {
+        double[] b = bounds(attribute, five, width, height);
+        return box(b[0], b[1], b[2], b[3], width, height);
+    }
+
+    /**
+     * The attribute's box on CelebA's mean face ({@link CelebaTemplate}) in this crop, grown by {@link #BAND_MARGIN} of
+     * the side each way for faces that sit a little off it, as a fraction of the crop: where the region D looks.
+     */
+    public static ImageRegion band(FaceAttribute attribute, CropRecipe recipe) {
+        int side = recipe.side();
+        double[] five = new double[CelebaTemplate.POINTS.length];
+        for (int i = 0; i < five.length; i += 2) {
+            double[] p = recipe.mapPoint(CelebaTemplate.POINTS[i], CelebaTemplate.POINTS[i + 1], side);
+            five[i] = p[0];
+            five[i + 1] = p[1];
+        }
+        double[] b = bounds(attribute, five, side, side);
+        return new ImageRegion(Math.max(0, b[0] / side - BAND_MARGIN), Math.max(0, b[1] / side - BAND_MARGIN),
+                Math.min(1, (b[2] + 1) / side + BAND_MARGIN), Math.min(1, (b[3] + 1) / side + BAND_MARGIN));
+    }
+
+    /** How far the region D's box reaches beyond the attribute's box on the mean face, as a fraction of the side. */
+    static final double BAND_MARGIN = 0.05;
+
+    /** {x0, y0, x1, y1}, the pixel centres the attribute's box takes in. */
+    private static double[] bounds(FaceAttribute attribute, double[] five, int width, int height) {
         double d = CelebaPoints.interOcular(five);
         double eyeY = (five[1] + five[3]) / 2;
         double mouthY = (five[7] + five[9]) / 2;
         return switch (attribute) {
-            case EYEGLASSES -> box(five[0] - 0.75 * d, eyeY - 0.45 * d, five[2] + 0.75 * d, eyeY + 0.45 * d, width,
-                    height);
-            case MOUTH_SLIGHTLY_OPEN, SMILING -> box(five[6] - 0.35 * d, mouthY - 0.4 * d, five[8] + 0.35 * d,
-                    mouthY + 0.5 * d, width, height);
-            case NO_BEARD -> box(five[6] - 0.8 * d, five[5], five[8] + 0.8 * d, height, width, height);
-            case MALE, YOUNG -> box(0, 0, width, height, width, height);
+            case EYEGLASSES -> new double[] {five[0] - 0.75 * d, eyeY - 0.45 * d, five[2] + 0.75 * d, eyeY + 0.45 * d};
+            case MOUTH_SLIGHTLY_OPEN, SMILING -> new double[] {five[6] - 0.35 * d, mouthY - 0.4 * d, five[8] + 0.35 * d,
+                    mouthY + 0.5 * d};
+            case NO_BEARD -> new double[] {five[6] - 0.8 * d, five[5], five[8] + 0.8 * d, height};
+            case MALE, YOUNG -> new double[] {0, 0, width, height};
         };
     }
 

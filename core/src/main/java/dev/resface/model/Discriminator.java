@@ -17,6 +17,7 @@ import ai.djl.ndarray.NDManager;
  * Returns {logits (N,3), phi} where phi, the output of the third layer, feeds the perceptual loss. A patch D
  * ({@link ModelConfig#discriminatorPatches()}) judges every position of the last map on its own, as PatchGAN does:
  * its logits are (N * P, 3), image by image, so that a batch mean of the losses is their mean over the patches.
+ * {@link #ofRegion} is such a patch D of three layers, for a box of the face, of any shape.
  */
 public final class Discriminator extends AbstractBlock {
     /** phi is the output of the third layer. */
@@ -24,25 +25,38 @@ public final class Discriminator extends AbstractBlock {
     private final SequentialBlock features;
     private final SequentialBlock head;
     private final boolean patches;
-    private final int lastMap;
+    private final int layers;
 
     public Discriminator(ModelConfig c) {
-        float s = c.leakySlope();
-        int[] channels = c.discriminatorChannels();
+        this(c.discriminatorChannels(), c.discriminatorBatchNorm(), c.leakySlope(), c.discriminatorPatches(),
+                c.discriminatorMapSize());
+    }
+
+    /**
+     * The region D of {@link ModelConfig#regionDiscriminator()}: D's first three layers, without batch norm (it judges
+     * a box of every image on its own), each position of the third map judged on its own; a position sees 22x22 px.
+     */
+    public static Discriminator ofRegion(ModelConfig c) {
+        return new Discriminator(c.withDiscriminatorLayers(PHI_LAYERS).discriminatorChannels(), false, c.leakySlope(),
+                true, 1);
+    }
+
+    /** @param lastMap the side of the last map, which a whole-map head's conv covers */
+    private Discriminator(int[] channels, boolean batchNorm, float slope, boolean patches, int lastMap) {
         SequentialBlock upToPhi = new SequentialBlock();
         SequentialBlock deeper = new SequentialBlock();
         for (int layer = 0; layer < channels.length; layer++) {
-            (layer < PHI_LAYERS ? upToPhi : deeper).add(layer(c, channels[layer], 2, s));
+            (layer < PHI_LAYERS ? upToPhi : deeper).add(layer(batchNorm, channels[layer], 2, slope));
         }
-        patches = c.discriminatorPatches();
-        lastMap = c.discriminatorMapSize();
+        this.patches = patches;
+        this.layers = channels.length;
         int map = patches ? 1 : lastMap;
         features = addChildBlock("features", upToPhi);
         head = addChildBlock("head", deeper.add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
     }
 
-    private static SequentialBlock layer(ModelConfig c, int filters, int stride, float slope) {
-        return c.discriminatorBatchNorm()
+    private static SequentialBlock layer(boolean batchNorm, int filters, int stride, float slope) {
+        return batchNorm
                 ? Layers.convLeakyNorm(4, filters, stride, slope)
                 : new SequentialBlock().add(Layers.conv(4, filters, stride)).add(Layers.leakyRelu(slope));
     }
@@ -63,7 +77,7 @@ public final class Discriminator extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape phi = features.getOutputShapes(inputShapes)[0];
-        long positions = patches ? (long) lastMap * lastMap : 1;
+        long positions = patches ? (inputShapes[0].get(2) >> layers) * (inputShapes[0].get(3) >> layers) : 1;
         return new Shape[] {new Shape(inputShapes[0].get(0) * positions, 3), phi};
     }
 

@@ -20,11 +20,13 @@ package dev.resface.model;
  * @param generator what G adds to Table 1; null (runs written before it existed) is Table 1's G
  * @param discriminatorPatches D's last conv is 1x1 and judges every position of its last map on its own (PatchGAN),
  *     instead of the whole map at once; null (runs written before it existed) is Table 1's whole-map conv
+ * @param regionDiscriminator a second D, not the paper's, that judges only this box of the face (where the attribute
+ *     lives) at full resolution, patch by patch, beside D; null: none (Table 1)
  */
 public record ModelConfig(
         int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual, boolean zeroInitLastConv,
         boolean discriminatorBatchNorm, Integer discriminatorLayers, GeneratorDesign generator,
-        Boolean discriminatorPatches) {
+        Boolean discriminatorPatches, ImageRegion regionDiscriminator) {
     public static final int TABLE1_D_LAYERS = 5;
     /** phi, the perceptual features, is the output of D's third layer. */
     private static final int MIN_D_LAYERS = 3;
@@ -53,6 +55,16 @@ public record ModelConfig(
         if (!(width > 0 && width <= 4)) {
             throw new IllegalArgumentException("width multiplier must be in (0, 4], got " + width);
         }
+        if (regionDiscriminator != null) {
+            regionDiscriminator.pixels(imageSize);
+        }
+    }
+
+    public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
+            boolean zeroInitLastConv, boolean discriminatorBatchNorm, Integer discriminatorLayers, GeneratorDesign generator,
+            Boolean discriminatorPatches) {
+        this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
+                discriminatorLayers, generator, discriminatorPatches, null);
     }
 
     public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
@@ -73,27 +85,27 @@ public record ModelConfig(
 
     public ModelConfig withImageSize(int size) {
         return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
     }
 
     public ModelConfig withWidth(double w) {
         return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
     }
 
     public ModelConfig withResidual(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, on, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
     }
 
     public ModelConfig withDiscriminatorBatchNorm(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers,
-                generator, discriminatorPatches);
+                generator, discriminatorPatches, regionDiscriminator);
     }
 
     public ModelConfig withDiscriminatorLayers(int layers) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
-                discriminatorBatchNorm, layers, generator, discriminatorPatches);
+                discriminatorBatchNorm, layers, generator, discriminatorPatches, regionDiscriminator);
     }
 
     /**
@@ -107,7 +119,12 @@ public record ModelConfig(
 
     public ModelConfig withGenerator(GeneratorDesign g) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, g, discriminatorPatches);
+                discriminatorLayers, g, discriminatorPatches, regionDiscriminator);
+    }
+
+    public ModelConfig withRegionDiscriminator(ImageRegion region) {
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
+                discriminatorBatchNorm, discriminatorLayers, generator, discriminatorPatches, region);
     }
 
     /** Table 1's channel count scaled by the width multiplier. */

@@ -10,11 +10,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * G0 (adds the attribute), G1 (removes it) and the shared 3-class D, with their parameters in one manager; with
- * {@link GeneratorDesign#emaDecay} also the moving averages of G0 and G1, which are what edits use.
+ * {@link GeneratorDesign#emaDecay} also the moving averages of G0 and G1, which are what edits use; with
+ * {@link ModelConfig#regionDiscriminator} also the region D.
  */
 public final class ResidualGan implements EditingModel {
     /**
@@ -30,6 +32,7 @@ public final class ResidualGan implements EditingModel {
     private final Discriminator d;
     private final Block g0Average; // null without the moving average
     private final Block g1Average;
+    private final Discriminator regionD; // null without one
     private final ParameterStore store;
 
     public ResidualGan(ModelConfig config, NDManager parent) {
@@ -52,6 +55,14 @@ public final class ResidualGan implements EditingModel {
         }
         this.g0Average = config.generator().averaged() ? copyOf(g0, input) : null;
         this.g1Average = config.generator().averaged() ? copyOf(g1, input) : null;
+        ImageRegion region = config.regionDiscriminator();
+        if (region != null) {
+            int[] p = region.pixels(config.imageSize());
+            this.regionD = Discriminator.ofRegion(config);
+            initialise(regionD, new Shape(1, 3, p[3] - p[1], p[2] - p[0]));
+        } else {
+            this.regionD = null;
+        }
         this.store = new ParameterStore(manager, false);
     }
 
@@ -96,6 +107,16 @@ public final class ResidualGan implements EditingModel {
 
     public Discriminator d() {
         return d;
+    }
+
+    /** The region D; null without one. */
+    public Discriminator regionD() {
+        return regionD;
+    }
+
+    /** The region D's logits (N * P, 3) for the region of each image, P positions an image (see {@link Discriminator}). */
+    public NDArray judgeRegion(NDArray x, boolean training) {
+        return regionD.forward(store, new NDList(config.regionDiscriminator().crop(x)), training).get(0);
     }
 
     public Block generator(Direction direction) {
@@ -155,10 +176,17 @@ public final class ResidualGan implements EditingModel {
         return d.features(store, x, training);
     }
 
-    /** G0, G1 and D, then the two moving averages where they exist. */
+    /** G0, G1 and D, then the two moving averages and the region D where they exist. */
     @Override
     public List<Block> blocks() {
-        return g0Average == null ? List.of(g0, g1, d) : List.of(g0, g1, d, g0Average, g1Average);
+        List<Block> blocks = new ArrayList<>(List.of(g0, g1, d));
+        if (g0Average != null) {
+            blocks.addAll(List.of(g0Average, g1Average));
+        }
+        if (regionD != null) {
+            blocks.add(regionD);
+        }
+        return List.copyOf(blocks);
     }
 
     public NDManager manager() {

@@ -1,17 +1,36 @@
 package dev.resface.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.resface.data.CropRecipe;
 import dev.resface.data.FaceAttribute;
 import dev.resface.data.synth.FaceParams;
 import dev.resface.data.synth.FaceRenderer;
 import dev.resface.data.synth.SynthConfig;
 import dev.resface.data.synth.SynthFaces;
+import dev.resface.model.ImageRegion;
 import org.junit.jupiter.api.Test;
 
 class AttributeRegionTest {
     private static final int W = FaceRenderer.WIDTH;
     private static final int H = FaceRenderer.HEIGHT;
+
+    /**
+     * The eyes band on CelebA's mean face in the paper's crop (x 25.., y 45.., 128 px): eyes at (44, 66) and (83, 66),
+     * d = 39, so the box is x 14.75..112.25, y 48.45..83.55 (pixel centres), then 0.05 of the side beyond it.
+     */
+    @Test
+    void theRegionDsEyesBandIsTheGlassesBoxOnTheMeanFaceAndAMargin() {
+        ImageRegion band = AttributeRegion.band(FaceAttribute.EYEGLASSES, CropRecipe.PAPER);
+        assertThat(band.left()).isCloseTo(14.75 / 128 - 0.05, within(1e-9));
+        assertThat(band.top()).isCloseTo(48.45 / 128 - 0.05, within(1e-9));
+        assertThat(band.right()).isCloseTo(113.25 / 128 + 0.05, within(1e-9));
+        assertThat(band.bottom()).isCloseTo(84.55 / 128 + 0.05, within(1e-9));
+        assertThat(band.pixels(64)).containsExactly(4, 21, 60, 46);
+        // global attributes are the whole image, margin or not
+        assertThat(AttributeRegion.band(FaceAttribute.MALE, CropRecipe.PAPER)).isEqualTo(new ImageRegion(0, 0, 1, 1));
+    }
 
     @Test
     void hairIsAboveTheEyesAndBesideTheFace() {

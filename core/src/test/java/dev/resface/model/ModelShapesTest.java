@@ -1,9 +1,11 @@
 package dev.resface.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -109,6 +111,33 @@ class ModelShapesTest {
             NDArray alone = gan.judge(x.get("1:2"), false).logits();
             assertThat(alone.sub(logits.get("64:128")).abs().max().getFloat()).isLessThan(1e-5f);
         }
+    }
+
+    @Test
+    void theRegionDJudgesItsBoxPatchByPatchAndNothingOutsideIt() {
+        // At 64px the box (0.1, 0.3)-(0.9, 0.7) is columns 6..57 and rows 19..44: 52x26, a 6x3 map after three layers.
+        ImageRegion box = new ImageRegion(0.1, 0.3, 0.9, 0.7);
+        assertThat(box.pixels(64)).containsExactly(6, 19, 58, 45);
+        ModelConfig c = new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null, null,
+                null, box);
+        try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
+            assertThat(learnable(gan.regionD())).isEqualTo(conv(4, 3, 32) + conv(4, 32, 64) + conv(4, 64, 128)
+                    + conv(1, 128, 3));
+            assertThat(gan.blocks()).hasSize(4).endsWith(gan.regionD());
+            NDArray x = step.randomUniform(-1, 1, new Shape(2, 3, 64, 64));
+            NDArray logits = gan.judgeRegion(x, false);
+            assertThat(logits.getShape()).isEqualTo(new Shape(2 * 6 * 3, 3));
+            // a change outside the box leaves every verdict as it was; one inside it does not
+            NDArray outside = x.duplicate();
+            outside.set(new NDIndex(":, :, 0:19, :"), 0f);
+            assertThat(gan.judgeRegion(outside, false).sub(logits).abs().max().getFloat()).isZero();
+            NDArray inside = x.duplicate();
+            inside.set(new NDIndex(":, :, 30, 30"), 0f);
+            assertThat(gan.judgeRegion(inside, false).sub(logits).abs().max().getFloat()).isPositive();
+        }
+        assertThatThrownBy(() -> new ImageRegion(0.5, 0.3, 0.4, 0.7)).hasMessageContaining("left < right");
+        assertThatThrownBy(() -> new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
+                null, null, new ImageRegion(0.4, 0.4, 0.58, 0.58))).hasMessageContaining("7x7 px at 32px");
     }
 
     @Test

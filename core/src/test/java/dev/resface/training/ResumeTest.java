@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.resface.BadInputException;
 import dev.resface.data.FaceAttribute;
 import dev.resface.model.Direction;
+import dev.resface.model.ImageRegion;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.Upsampling;
 import java.io.ByteArrayOutputStream;
@@ -15,8 +16,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 public class ResumeTest {
     /** Deterministic noise images: batch i is a function of i alone, like the real sampler. */
@@ -100,19 +104,27 @@ public class ResumeTest {
         return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
     }
 
+    static RunConfig withRegionD(RunConfig c) {
+        return new RunConfig(c.model().withRegionDiscriminator(new ImageRegion(0.1, 0.25, 0.9, 0.75)), c.train(),
+                c.data());
+    }
+
     public static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream());
     }
 
-    @Test
-    void twoHalvesEndBitIdenticalToOneWholeRun(@TempDir Path dir) throws Exception {
+    /** With the region D too: its weights and Adam state go into the checkpoint and come back. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoHalvesEndBitIdenticalToOneWholeRun(boolean regionD, @TempDir Path dir) throws Exception {
         NoiseData data = new NoiseData(32, 2);
+        LongFunction<RunConfig> config = n -> regionD ? withRegionD(config(n)) : config(n);
         RunFolder whole = new RunFolder(dir.resolve("whole"));
-        new TrainingRun(config(6), whole, data, quiet()).run(false);
+        new TrainingRun(config.apply(6), whole, data, quiet()).run(false);
 
         RunFolder halves = new RunFolder(dir.resolve("halves"));
-        new TrainingRun(config(3), halves, data, quiet()).run(false);
-        new TrainingRun(config(6), halves, data, quiet()).run(true);
+        new TrainingRun(config.apply(3), halves, data, quiet()).run(false);
+        new TrainingRun(config.apply(6), halves, data, quiet()).run(true);
 
         assertThat(Files.readAllBytes(halves.checkpoint())).isEqualTo(Files.readAllBytes(whole.checkpoint()));
         assertThat(Files.readAllLines(halves.metrics())).hasSize(6);

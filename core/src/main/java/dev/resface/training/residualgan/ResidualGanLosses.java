@@ -8,13 +8,20 @@ import java.util.Map;
 final class ResidualGanLosses {
     private ResidualGanLosses() {}
 
-    /** One generator's loss of eq. 8 and its parts; dual is 0 without the dual term, undo null without the undo term. */
-    record GeneratorLosses(float total, float adversarial, float dual, float pixel, float perceptual, Float undo) {}
+    /**
+     * One generator's loss of eq. 8 and its parts; dual is 0 without the dual term, undo null without the undo term,
+     * region (the region D's adversarial term) null without a region D.
+     */
+    record GeneratorLosses(float total, float adversarial, float dual, float pixel, float perceptual, Float undo,
+            Float region) {}
 
-    /** The residual GAN's losses: D's, then each generator's total and its parts. */
-    static StepLosses of(float discriminator, GeneratorLosses g0, GeneratorLosses g1) {
+    /** The residual GAN's losses: D's (and the region D's, null without one), then each generator's total and its parts. */
+    static StepLosses of(float discriminator, Float regionDiscriminator, GeneratorLosses g0, GeneratorLosses g1) {
         Map<String, Float> m = new LinkedHashMap<>();
         m.put("loss_D", discriminator);
+        if (regionDiscriminator != null) {
+            m.put("loss_D_region", regionDiscriminator);
+        }
         m.put("loss_G0", g0.total());
         m.put("loss_G1", g1.total());
         parts(m, "0", g0);
@@ -29,6 +36,9 @@ final class ResidualGanLosses {
         m.put("G" + k + "_per", g.perceptual());
         if (g.undo() != null) {
             m.put("G" + k + "_undo", g.undo());
+        }
+        if (g.region() != null) {
+            m.put("loss_G" + k + "_region", g.region());
         }
     }
 

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import dev.resface.engine.Scalars;
+import dev.resface.losses.DClass;
 import dev.resface.losses.GanLosses;
 import dev.resface.losses.ResidualNorm;
 import dev.resface.model.ChannelsLast;
@@ -46,6 +47,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
     private final Adam adamG0;
     private final Adam adamG1;
     private final Adam adamD;
+    private final Adam adamRegionD; // null without a region D
     private final ResidualNorm norm;
     private final double alpha;
     private final double beta;
@@ -59,6 +61,8 @@ public final class ResidualGanTrainer implements MethodTrainer {
         this.adamG0 = new Adam(gan.g0(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
         this.adamG1 = new Adam(gan.g1(), m, config.learningRate(), config.adamBeta1(), config.adamBeta2());
         this.adamD = new Adam(gan.d(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
+        this.adamRegionD = gan.regionD() == null ? null
+                : new Adam(gan.regionD(), m, config.discriminatorLearningRate(), config.adamBeta1(), config.adamBeta2());
         int size = gan.config().imageSize();
         this.norm = config.lossWeights().residualNorm();
         this.alpha = config.lossWeights().pixelWeight(config.attribute(), size);
@@ -73,16 +77,17 @@ public final class ResidualGanTrainer implements MethodTrainer {
         return gan;
     }
 
-    /** Adam states in the order G0, G1, D. */
+    /** Adam states in the order G0, G1, D, then the region D's where there is one. */
     @Override
     public List<Optimizer> optimizers() {
-        return List.of(adamG0, adamG1, adamD);
+        return adamRegionD == null ? List.of(adamG0, adamG1, adamD) : List.of(adamG0, adamG1, adamD, adamRegionD);
     }
 
     @Override
     public String describe() {
-        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm)%s at %dpx", alpha, beta, norm,
-                undoWeight > 0 ? String.format(", undo %.3g", undoWeight) : "", gan.config().imageSize());
+        return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm)%s%s at %dpx", alpha, beta, norm,
+                undoWeight > 0 ? String.format(", undo %.3g", undoWeight) : "",
+                gan.regionD() == null ? "" : ", region D", gan.config().imageSize());
     }
 
     @Override
@@ -110,6 +115,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
             Edit edit0;
             Edit edit1;
             float lossD;
+            Float lossRegionD = null;
             // Graphs recorded under a collector outlive it; updates must run outside one (no autograd on in-place ops).
             try (GradientCollector gc = collector()) {
                 for (Block b : gan.blocks()) {
@@ -122,19 +128,34 @@ public final class ResidualGanTrainer implements MethodTrainer {
 
                 // ---- D (eq. 9): x0 as real without, x1 as real with the attribute, both edits as generated.
                 NDArray loss;
+                NDArray regionLoss = null;
                 try (NDManager phase = phaseOf(scratch, x0, x1, edit0.edited(), edit1.edited())) {
-                    loss = discriminatorLoss(
-                            new BatchGroups(x0, x1, edit0.edited().stopGradient(), edit1.edited().stopGradient()));
+                    BatchGroups groups = new BatchGroups(x0, x1, edit0.edited().stopGradient(),
+                            edit1.edited().stopGradient());
+                    loss = discriminatorLoss(groups);
                     loss.attach(scratch);
+                    if (gan.regionD() != null) {
+                        regionLoss = regionDiscriminatorLoss(groups);
+                        regionLoss.attach(scratch);
+                    }
                 }
-                gc.backward(loss);
+                gc.backward(regionLoss == null ? loss : loss.add(regionLoss));
                 lossD = loss.getFloat();
+                if (regionLoss != null) {
+                    lossRegionD = regionLoss.getFloat();
+                }
             }
             adamD.step(scratch, rate);
+            if (adamRegionD != null) {
+                adamRegionD.step(scratch, rate);
+            }
             listener.after(Phase.D);
 
-            // ---- G0, then G1 (eq. 8), each through its own edit, the other generator and D frozen.
+            // ---- G0, then G1 (eq. 8), each through its own edit, the other generator and the Ds frozen.
             Trainability.set(gan.d(), false);
+            if (gan.regionD() != null) {
+                Trainability.set(gan.regionD(), false);
+            }
             NDArray fixed0 = edit0.edited().stopGradient();
             NDArray fixed1 = edit1.edited().stopGradient();
             Judge judge = gan.config().discriminatorBatchNorm()
@@ -147,7 +168,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
                     judge, rate, scratch);
             listener.after(Phase.G1);
             gan.updateAverages();
-            return ResidualGanLosses.of(lossD, g0, g1);
+            return ResidualGanLosses.of(lossD, lossRegionD, g0, g1);
         }
     }
 
@@ -179,7 +200,16 @@ public final class ResidualGanTrainer implements MethodTrainer {
      * exactly the feature that tells the classes apart (and without it, one batch is simply faster).
      */
     private NDArray discriminatorLoss(BatchGroups groups) {
-        NDArray logits = gan.judge(groups.batch(), true).logits();
+        return eq9(gan.judge(groups.batch(), true).logits());
+    }
+
+    /** eq. 9 again, for the region D, on the same four groups' regions, patch by patch. */
+    private NDArray regionDiscriminatorLoss(BatchGroups groups) {
+        return eq9(gan.judgeRegion(groups.batch(), true));
+    }
+
+    /** @param logits of the four groups, in {@link BatchGroups}' order */
+    private static NDArray eq9(NDArray logits) {
         return GanLosses.discriminator(groupOf(logits, BatchGroups.inputIndex(Direction.ADD)),
                 groupOf(logits, BatchGroups.inputIndex(Direction.REMOVE)),
                 groupOf(logits, BatchGroups.editedIndex(Direction.ADD)),
@@ -217,6 +247,12 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 Judge.Verdict verdict = judge.judge(direction, groups, back);
                 NDArray pixel = edit.mask() != null ? GanLosses.maskSparsity(edit.mask()) : norm.of(edit.residual());
                 total = GanLosses.generator(verdict.adversarial(), verdict.dual(), pixel, verdict.perceptual(), alpha, beta);
+                // The region D's verdict on the edit's region, weighed as D's own adversarial term.
+                NDArray region = gan.regionD() == null ? null : GanLosses.crossEntropy(
+                        gan.judgeRegion(edit.edited(), true), DClass.realFaces(direction == Direction.ADD));
+                if (region != null) {
+                    total = total.add(region);
+                }
                 // The other generator's edit of the other side, undone by this one: a pair whose truth is known.
                 Direction otherSide = direction.opposite();
                 NDArray undo = undoWeight > 0
@@ -228,14 +264,14 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 losses = new NDList(total, verdict.adversarial(),
                         verdict.dual() == null ? verdict.adversarial().zerosLike() : verdict.dual(), pixel,
                         verdict.perceptual());
-                if (undo != null) {
-                    losses.add(undo);
-                }
+                losses.add(undo == null ? total.zerosLike() : undo);
+                losses.add(region == null ? total.zerosLike() : region);
                 losses.attach(scratch);
             }
             gc.backward(total);
             values = new GeneratorLosses(losses.get(0).getFloat(), losses.get(1).getFloat(), losses.get(2).getFloat(),
-                    losses.get(3).getFloat(), losses.get(4).getFloat(), losses.size() > 5 ? losses.get(5).getFloat() : null);
+                    losses.get(3).getFloat(), losses.get(4).getFloat(), undoWeight > 0 ? losses.get(5).getFloat() : null,
+                    gan.regionD() != null ? losses.get(6).getFloat() : null);
         }
         (direction == Direction.ADD ? adamG0 : adamG1).step(scratch, rate);
         return values;

@@ -1,6 +1,7 @@
 package dev.resface.training.residualgan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -10,6 +11,7 @@ import dev.resface.data.FaceAttribute;
 import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
 import dev.resface.model.GeneratorDesign;
+import dev.resface.model.ImageRegion;
 import dev.resface.model.ModelConfig;
 import dev.resface.model.ResidualGan;
 import dev.resface.model.Trainability;
@@ -103,6 +105,54 @@ class TrainerStepTest {
                 int arrays = step.getManagedArrays().size();
                 trainer.step(x0, x1);
                 assertThat(step.getManagedArrays()).hasSize(arrays);
+            }
+        }
+    }
+
+    /**
+     * The region D learns with D and only then; each generator's loss gains its verdict. Its weights start near zero,
+     * so every patch's logits are near 0 and each cross-entropy near ln 3: D's region loss (eq. 9's four terms) near
+     * 4 ln 3 and each generator's region term near ln 3.
+     */
+    @Test
+    void theRegionDLearnsWithDAndJudgesEachGeneratorsEdit() {
+        Torch.start();
+        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, null,
+                null, null, new ImageRegion(0.1, 0.25, 0.9, 0.75));
+        try (NDManager m = Torch.newManager(); ResidualGan gan = new ResidualGan(model, m)) {
+            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config());
+            assertThat(trainer.optimizers()).hasSize(4);
+            NDArray x0 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            NDArray x1 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            Map<Block, List<float[]>> before = new HashMap<>();
+            gan.blocks().forEach(b -> before.put(b, snapshot(b)));
+            Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
+            StepLosses losses = trainer.step(x0, x1, phase -> {
+                Map<Block, Integer> changed = new HashMap<>();
+                for (Block b : gan.blocks()) {
+                    changed.put(b, changed(before.get(b), b));
+                    before.put(b, snapshot(b));
+                }
+                changes.put(phase, changed);
+            });
+            Block region = gan.regionD();
+            assertThat(changes.get(Phase.D)).containsEntry(region, count(region)).containsEntry(gan.d(), count(gan.d()))
+                    .containsEntry(gan.g0(), 0);
+            assertThat(changes.get(Phase.G0)).containsEntry(region, 0).containsEntry(gan.g0(), count(gan.g0()));
+            assertThat(changes.get(Phase.G1)).containsEntry(region, 0).containsEntry(gan.g1(), count(gan.g1()));
+            double ln3 = Math.log(3);
+            assertThat(losses.values().get("loss_D_region")).isCloseTo((float) (4 * ln3), within(0.02f));
+            assertThat(losses.values().get("loss_G0_region")).isCloseTo((float) ln3, within(0.01f));
+            assertThat(losses.values().get("loss_G1_region")).isCloseTo((float) ln3, within(0.01f));
+            // G's total is eq. 8 plus the region term
+            for (String k : new String[] {"0", "1"}) {
+                Map<String, Float> v = losses.values();
+                LossWeights w = config().lossWeights();
+                double expected = v.get("loss_G" + k + "_adv") + v.get("loss_G" + k + "_dual")
+                        + w.pixelWeight(FaceAttribute.EYEGLASSES, 32) * v.get("G" + k + "_pix")
+                        + w.effectiveBeta(FaceAttribute.EYEGLASSES, 32) * v.get("G" + k + "_per")
+                        + v.get("loss_G" + k + "_region");
+                assertThat(v.get("loss_G" + k)).as(k).isCloseTo((float) expected, within(1e-4f));
             }
         }
     }
