@@ -5,6 +5,7 @@ import dev.resface.editing.Editor;
 import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
 import dev.resface.photo.FaceFinder;
+import dev.resface.spark.ClusterFiles;
 import dev.resface.spark.SparkEditBenchmark;
 import dev.resface.spark.SparkEditConfig;
 import dev.resface.spark.SparkEditJob;
@@ -23,8 +24,8 @@ import picocli.CommandLine.Option;
                 + " puts Spark on the class path.")
 final class SparkEditCommand implements Callable<Integer> {
     @Option(names = "--photo", paramLabel = "PATH", description = "a folder of photos, or a text file of photo paths"
-            + " (one a line)")
-    Path photo;
+            + " (one a line); local, or hdfs://, s3a://, file:// through Spark's Hadoop client")
+    String photo;
 
     @Option(names = "--crops", arity = "0..1", fallbackValue = "", paramLabel = "PATH", description = "a folder of"
             + " aligned face crops (CelebA 178x218 or square), or a text file of their paths: edited as they are,"
@@ -33,15 +34,16 @@ final class SparkEditCommand implements Callable<Integer> {
 
     @Option(names = "--input", paramLabel = "PATH", description = "the old name of --photo, kept for one version;"
             + " with a bare --crops, of --crops PATH")
-    Path input;
+    String input;
 
     @Option(names = {"--model", "--runs"}, required = true, split = ",", description = "run folders, applied in turn"
             + " (comma-separated or repeated); every executor must be able to read them; --runs is the old name, kept"
             + " for one version")
     List<Path> runs;
 
-    @Option(names = "--out", required = true, description = "output folder: photos/, results/ (Parquet), config.json")
-    Path out;
+    @Option(names = "--out", required = true, description = "output folder: photos/, results/ (Parquet), config.json;"
+            + " local, or hdfs://, s3a://, file://")
+    String out;
 
     @Mixin
     EditChoice choice;
@@ -77,13 +79,14 @@ final class SparkEditCommand implements Callable<Integer> {
             throw new BadInputException("--chunk must be positive, got " + chunk);
         }
         boolean bareCrops = "".equals(crops);
-        Path cropPath = crops != null && !bareCrops ? Path.of(crops) : bareCrops ? input : null;
-        Path photoPath = photo != null ? photo : bareCrops ? null : input;
+        String cropPath = crops != null && !bareCrops ? crops : bareCrops ? input : null;
+        String photoPath = photo != null ? photo : bareCrops ? null : input;
         if ((cropPath == null) == (photoPath == null) || (photo != null && input != null)) {
             throw new BadInputException("give either --photo PATH or --crops PATH");
         }
-        Path source = cropPath != null ? cropPath : photoPath;
-        if (!Files.exists(source)) {
+        String source = cropPath != null ? cropPath : photoPath;
+        // A remote one is checked by the job, through the cluster's file system.
+        if (!ClusterFiles.remote(source) && !Files.exists(Path.of(source))) {
             throw new BadInputException(source + ": no such folder or path list");
         }
         Direction d = choice.direction();
@@ -98,8 +101,8 @@ final class SparkEditCommand implements Callable<Integer> {
         requireSpark();
         // Spark reads every spark.* system property into the session it builds, as spark-submit's --conf does.
         SparkEditJob.settings(conf).forEach(System::setProperty);
-        SparkEditConfig config = new SparkEditConfig(source.toAbsolutePath().toString(),
-                runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), out.toAbsolutePath().toString(), d,
+        SparkEditConfig config = new SparkEditConfig(ClusterFiles.absolute(source),
+                runs.stream().map(r -> r.toAbsolutePath().toString()).toList(), ClusterFiles.absolute(out), d,
                 strength, cropPath != null, faceApi.resolved().toAbsolutePath().toString(),
                 predictor.file.toAbsolutePath().toString(), master, chunk);
         if (bench) {
@@ -109,7 +112,7 @@ final class SparkEditCommand implements Callable<Integer> {
         SparkEditJob.Summary s = SparkEditJob.run(config, retryErrors, System.err);
         System.err.printf("spark-edit: %d photo(s) edited now in %.1f s, %d skipped as done; the table holds %d ok"
                 + " (%d faces), %d without a face, %d errors: %s%n", s.now(), s.seconds(), s.skipped(), s.ok(), s.faces(),
-                s.noFace(), s.error(), out.resolve("results"));
+                s.noFace(), s.error(), ClusterFiles.resolve(ClusterFiles.absolute(out), "results"));
         return 0;
     }
 

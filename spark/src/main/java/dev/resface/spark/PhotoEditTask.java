@@ -9,7 +9,8 @@ import dev.resface.photo.OutputNames;
 import dev.resface.photo.PhotoFace;
 import dev.resface.photo.PhotoOutputs;
 import dev.resface.photo.PhotoPipeline;
-import dev.resface.util.AtomicFiles;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,9 +30,11 @@ import org.apache.spark.sql.Row;
 final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
     private static final long serialVersionUID = 1L;
     private final SparkEditConfig config;
+    private final ClusterFiles files;
 
-    PhotoEditTask(SparkEditConfig config) {
+    PhotoEditTask(SparkEditConfig config, ClusterFiles files) {
         this.config = config;
+        this.files = files;
     }
 
     @Override
@@ -48,7 +51,7 @@ final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
     private Row edit(String path, ExecutorEditors loaded) {
         long t0 = System.nanoTime();
         try {
-            RgbImage photo = SourceImages.readPhoto(Path.of(path), PhotoPipeline.MAX_PHOTO_PIXELS);
+            RgbImage photo = SourceImages.decodePhoto(bytes(path), PhotoPipeline.MAX_PHOTO_PIXELS);
             return config.crops() ? crop(path, photo, loaded, t0) : photo(path, photo, loaded, t0);
         } catch (SourceImages.BadImageException | BadInputException e) {
             return PhotoRow.error(path, e.getMessage(), seconds(t0));
@@ -69,26 +72,44 @@ final class PhotoEditTask implements MapPartitionsFunction<String, Row> {
         if (boxes.isEmpty()) {
             return PhotoRow.ok(path, boxes, null, seconds(t0));
         }
-        Path out = output(path);
-        AtomicFiles.writeBytes(out, PhotoOutputs.encode(outcome.edited(), PhotoOutputs.Format.PNG));
-        return PhotoRow.ok(path, boxes, out.toString(), seconds(t0));
+        String out = output(path);
+        files.write(out, PhotoOutputs.encode(outcome.edited(), PhotoOutputs.Format.PNG));
+        return PhotoRow.ok(path, boxes, out, seconds(t0));
     }
 
     private Row crop(String path, RgbImage image, ExecutorEditors loaded, long t0) throws Exception {
         RgbImage edited;
         synchronized (loaded) {
-            edited = loaded.pipeline.editCrop(image, Path.of(path), config.direction(), config.strength()).edited();
+            edited = loaded.pipeline.editCrop(image, Path.of(name(path)), config.direction(), config.strength()).edited();
         }
-        Path out = output(path);
-        AtomicFiles.writeBytes(out, PhotoOutputs.encode(edited, PhotoOutputs.Format.PNG));
-        return PhotoRow.crop(path, out.toString(), seconds(t0));
+        String out = output(path);
+        files.write(out, PhotoOutputs.encode(edited, PhotoOutputs.Format.PNG));
+        return PhotoRow.crop(path, out, seconds(t0));
+    }
+
+    /** The file's bytes; a file that cannot be read is a bad image, its reason in the row. */
+    private byte[] bytes(String path) throws SourceImages.BadImageException {
+        try {
+            return files.read(path);
+        } catch (FileNotFoundException e) {
+            throw new SourceImages.BadImageException("file not found");
+        } catch (ClusterFiles.FolderException e) {
+            throw new SourceImages.BadImageException("is a folder");
+        } catch (IOException e) {
+            throw new SourceImages.BadImageException("cannot read: " + e.getMessage());
+        }
     }
 
     /** photos/STEM-HASH_DIRECTION_edited.png: the hash of the whole path keeps same-named photos of two folders apart. */
-    Path output(String path) {
-        String stem = OutputNames.stem(Path.of(path)) + "-" + shortHash(path);
-        return Path.of(config.out(), SparkEditJob.PHOTOS, OutputNames.editedPhoto(
+    String output(String path) {
+        String stem = OutputNames.stem(Path.of(name(path))) + "-" + shortHash(path);
+        return ClusterFiles.resolve(ClusterFiles.resolve(config.out(), SparkEditJob.PHOTOS), OutputNames.editedPhoto(
                 OutputNames.edit(stem, config.direction(), config.strength()), PhotoOutputs.Format.PNG));
+    }
+
+    /** The file name of a local or remote path. */
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String shortHash(String path) {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 
 /**
  * Photos/s of a spark-edit job against the same per-photo work (the pipeline of {@code edit --photo}: decode, find
@@ -20,7 +21,8 @@ public final class SparkEditBenchmark {
         if (!Files.isDirectory(input)) {
             throw new dev.resface.BadInputException("--bench needs --input to be a folder of photos");
         }
-        List<String> photos = SparkEditJob.folderFiles(input);
+        ClusterFiles localDisk = new ClusterFiles(new Configuration(false));
+        List<String> photos = localDisk.filesUnder(input.toString());
         Path scratch = Path.of(config.out());
         if (Files.exists(scratch.resolve("spark")) || Files.exists(scratch.resolve("loop"))) {
             throw new dev.resface.BadInputException(scratch + ": holds an earlier benchmark (spark/, loop/); give a new --out");
@@ -29,7 +31,7 @@ public final class SparkEditBenchmark {
         SparkEditJob.Summary job = SparkEditJob.run(sparkSide, out);
         long t0 = System.nanoTime();
         SparkEditConfig loopSide = withOut(config, scratch.resolve("loop"));
-        var rows = new PhotoEditTask(loopSide).call(photos.iterator());
+        var rows = new PhotoEditTask(loopSide, localDisk).call(photos.iterator());
         int n = 0;
         while (rows.hasNext()) {
             rows.next();

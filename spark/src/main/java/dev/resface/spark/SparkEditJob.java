@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.pmod;
 
 import dev.resface.BadInputException;
 import dev.resface.util.PrettyJson;
-import dev.resface.util.TempFolders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -17,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -51,22 +49,23 @@ public final class SparkEditJob {
 
     /** @param retryErrors edit again the photos whose rows are errors, their rows replaced by the new ones */
     public static Summary run(SparkEditConfig config, boolean retryErrors, PrintStream log) throws IOException {
-        Path out = Path.of(config.out());
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new BadInputException(out + ": --out is a file, not a folder");
-        }
-        checkSameEdit(config, out);
+        String out = ClusterFiles.absolute(config.out());
         long t0 = System.nanoTime();
         try (SparkSession spark = session(config)) {
-            Dataset<String> all = paths(spark, config);
+            ClusterFiles files = new ClusterFiles(spark.sparkContext().hadoopConfiguration());
+            if (files.exists(out) && !files.isDirectory(out)) {
+                throw new BadInputException(out + ": --out is a file, not a folder");
+            }
+            checkSameEdit(config, out, files);
+            Dataset<String> all = paths(spark, config, files);
             // Written once the input is known good, so that a refused job leaves no folder behind.
-            Files.createDirectories(out.resolve(PHOTOS));
-            PrettyJson.write(out.resolve(CONFIG), config);
-            finishReplacing(out);
-            String results = out.resolve(RESULTS).toString();
-            boolean anyDone = Files.isDirectory(out.resolve(RESULTS));
+            files.mkdirs(ClusterFiles.resolve(out, PHOTOS));
+            files.writeString(ClusterFiles.resolve(out, CONFIG), PrettyJson.text(config));
+            finishReplacing(out, files);
+            String results = ClusterFiles.resolve(out, RESULTS);
+            boolean anyDone = files.isDirectory(results);
             if (anyDone && retryErrors) {
-                long dropped = dropErrorRows(spark, out, all);
+                long dropped = dropErrorRows(spark, out, all, files);
                 log.printf("spark-edit: %d error row(s) taken out of the table, to be edited again%n", dropped);
             }
             Dataset<String> pending = all;
@@ -84,7 +83,7 @@ public final class SparkEditJob {
                 Dataset<String> chunk = pending.filter(pmod(hash(col("value")), lit(chunks)).equalTo(k))
                         .repartition(parallelism);
                 try {
-                    chunk.mapPartitions(new PhotoEditTask(config), Encoders.row(PhotoRow.SCHEMA))
+                    chunk.mapPartitions(new PhotoEditTask(config, files), Encoders.row(PhotoRow.SCHEMA))
                             .write().mode(SaveMode.Append).parquet(results);
                 } catch (Exception e) {
                     // Scala throws SparkException, a checked exception, without declaring it
@@ -104,33 +103,33 @@ public final class SparkEditJob {
      * rows replace them: written beside it ({@code results.next}), then swapped in. A job killed at any point leaves
      * a table whose error rows are either all there or all gone, each of which a rerun goes on from.
      */
-    private static long dropErrorRows(SparkSession spark, Path out, Dataset<String> photos) throws IOException {
-        Dataset<Row> table = table(spark, out.resolve(RESULTS).toString());
+    private static long dropErrorRows(SparkSession spark, String out, Dataset<String> photos, ClusterFiles files)
+            throws IOException {
+        Dataset<Row> table = table(spark, ClusterFiles.resolve(out, RESULTS));
         Dataset<Row> retried = table.filter(col("status").equalTo(PhotoRow.ERROR))
                 .join(photos, table.col("path").equalTo(photos.col("value")), "left_semi").select(col("path").as("retried"));
         long errors = retried.count();
         if (errors == 0) {
             return 0;
         }
-        Path next = out.resolve(RESULTS + ".next");
-        TempFolders.delete(next);
+        String next = ClusterFiles.resolve(out, RESULTS + ".next");
+        files.delete(next);
         // Named apart: both sides come from the same table, where path = path would be a trivially true condition.
-        table.join(retried, table.col("path").equalTo(retried.col("retried")), "left_anti").write()
-                .parquet(next.toString());
-        Files.move(out.resolve(RESULTS), out.resolve(RESULTS + ".old"));
-        finishReplacing(out);
+        table.join(retried, table.col("path").equalTo(retried.col("retried")), "left_anti").write().parquet(next);
+        files.move(ClusterFiles.resolve(out, RESULTS), ClusterFiles.resolve(out, RESULTS + ".old"));
+        finishReplacing(out, files);
         return errors;
     }
 
     /** Completes a replacement of the table that a killed job left half done, and clears what it left behind. */
-    private static void finishReplacing(Path out) throws IOException {
-        Path results = out.resolve(RESULTS);
-        Path next = out.resolve(RESULTS + ".next");
-        if (!Files.exists(results) && Files.exists(next.resolve("_SUCCESS"))) {
-            Files.move(next, results);
+    private static void finishReplacing(String out, ClusterFiles files) throws IOException {
+        String results = ClusterFiles.resolve(out, RESULTS);
+        String next = ClusterFiles.resolve(out, RESULTS + ".next");
+        if (!files.exists(results) && files.exists(ClusterFiles.resolve(next, "_SUCCESS"))) {
+            files.move(next, results);
         }
-        TempFolders.delete(next);
-        TempFolders.delete(out.resolve(RESULTS + ".old"));
+        files.delete(next);
+        files.delete(ClusterFiles.resolve(out, RESULTS + ".old"));
     }
 
     /**
@@ -179,7 +178,7 @@ public final class SparkEditJob {
      * gives, and where the work done so far is. What fails here is the cluster's set-up (executors that cannot start,
      * lack resface's classes or memory), which the user can fix and rerun.
      */
-    static String chunkFailed(int chunk, int chunks, Path out, Throwable e) {
+    static String chunkFailed(int chunk, int chunks, String out, Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -189,7 +188,7 @@ public final class SparkEditJob {
         reason = newline < 0 ? reason : reason.substring(0, newline);
         String what = root.getClass().getSimpleName();
         return "spark-edit: the cluster could not run chunk " + chunk + " of " + chunks + ": " + what + ": "
-                + reason.strip() + "; the chunks before it are kept in " + out.resolve(RESULTS)
+                + reason.strip() + "; the chunks before it are kept in " + ClusterFiles.resolve(out, RESULTS)
                 + ", and a rerun on the same --out goes on from there";
     }
 
@@ -231,37 +230,42 @@ public final class SparkEditJob {
 
     /**
      * A folder's files (all of them: a non-image is an error row, not a silent skip), listed on the driver; or a
-     * text file of paths, which Spark reads and partitions itself, for collections too large to list here.
+     * text file of paths, which Spark reads and partitions itself, for collections too large to list here. Relative
+     * paths in the list are the list's folder's, remote or local.
      */
-    static Dataset<String> paths(SparkSession spark, SparkEditConfig config) throws IOException {
-        Path input = Path.of(config.input());
-        if (Files.isDirectory(input)) {
-            return spark.createDataset(folderFiles(input), Encoders.STRING());
+    static Dataset<String> paths(SparkSession spark, SparkEditConfig config, ClusterFiles files) throws IOException {
+        String input = ClusterFiles.absolute(config.input());
+        if (files.isDirectory(input)) {
+            return spark.createDataset(files.filesUnder(input), Encoders.STRING());
         }
-        if (!Files.isRegularFile(input)) {
+        if (!files.isFile(input)) {
             throw new BadInputException(input + ": no such folder or path list");
         }
-        String base = input.toAbsolutePath().getParent().toString();
-        return spark.read().textFile(input.toString())
+        String base = ClusterFiles.parent(input);
+        return spark.read().textFile(input)
                 .map((MapFunction<String, String>) String::strip, Encoders.STRING())
                 .filter((FilterFunction<String>) line -> !line.isEmpty() && !line.startsWith("#"))
-                .map((MapFunction<String, String>) line -> Path.of(base).resolve(line).normalize().toString(), Encoders.STRING());
+                .map((MapFunction<String, String>) line -> listed(base, line), Encoders.STRING());
     }
 
-    /** Every regular file under a folder, absolute, in name order. */
-    static List<String> folderFiles(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
+    /** A line of a path list: a path with a scheme as it is, else the list's folder's. */
+    static String listed(String base, String line) {
+        if (ClusterFiles.remote(line)) {
+            return line;
         }
+        if (ClusterFiles.remote(base)) {
+            return ClusterFiles.resolve(base, line);
+        }
+        return Path.of(base).resolve(line).normalize().toString();
     }
 
     /** A rerun must ask for the edit the folder holds, or its skipped rows would be another edit's. */
-    private static void checkSameEdit(SparkEditConfig config, Path out) throws IOException {
-        Path file = out.resolve(CONFIG);
-        if (!Files.exists(file)) {
+    private static void checkSameEdit(SparkEditConfig config, String out, ClusterFiles files) throws IOException {
+        String file = ClusterFiles.resolve(out, CONFIG);
+        if (!files.exists(file)) {
             return;
         }
-        SparkEditConfig before = PrettyJson.read(file, SparkEditConfig.class);
+        SparkEditConfig before = PrettyJson.parse(files.readString(file), SparkEditConfig.class);
         if (!before.sameEdit(config)) {
             throw new BadInputException(file + ": this folder holds a job with other runs, direction, strength or"
                     + " --crops; give another --out");

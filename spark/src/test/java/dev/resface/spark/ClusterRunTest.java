@@ -31,11 +31,11 @@ class ClusterRunTest {
     void aChunkTheClusterCannotRunIsOneLineWithItsDeepestReasonAndWhereTheWorkIs() {
         var cause = new ClassCastException("cannot assign instance of java.lang.invoke.SerializedLambda to field f\n\tat x");
         var e = new org.apache.spark.SparkException("Job aborted due to stage failure: Task 1 failed 4 times", cause);
-        String line = SparkEditJob.chunkFailed(2, 3, Path.of("/out"), e);
+        String line = SparkEditJob.chunkFailed(2, 3, "/out", e);
         assertThat(line).doesNotContain("\n").isEqualTo("spark-edit: the cluster could not run chunk 2 of 3:"
                 + " ClassCastException: cannot assign instance of java.lang.invoke.SerializedLambda to field f;"
                 + " the chunks before it are kept in /out/results, and a rerun on the same --out goes on from there");
-        assertThat(SparkEditJob.chunkFailed(1, 1, Path.of("/o"), new org.apache.spark.SparkException("Master removed"
+        assertThat(SparkEditJob.chunkFailed(1, 1, "/o", new org.apache.spark.SparkException("Master removed"
                 + " our application: FAILED"))).contains("chunk 1 of 1: SparkException: Master removed our application:"
                 + " FAILED;");
     }

@@ -7,6 +7,7 @@ import dev.resface.model.Direction;
 import dev.resface.util.PrettyJson;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +30,33 @@ class SparkEditConfigTest {
     }
 
     @Test
-    void samePhotoNamesInTwoFoldersGetTwoOutputs() {
-        PhotoEditTask task = new PhotoEditTask(config("/in", List.of("/r"), Direction.ADD, 0.5f, "/out"));
-        Path a = task.output("/in/x/face.jpg");
-        Path b = task.output("/in/y/face.jpg");
+    void samePhotoNamesInTwoFoldersGetTwoOutputsLocalOrRemote() {
+        PhotoEditTask task = new PhotoEditTask(config("/in", List.of("/r"), Direction.ADD, 0.5f, "/out"),
+                new ClusterFiles(new Configuration(false)));
+        Path a = Path.of(task.output("/in/x/face.jpg"));
+        Path b = Path.of(task.output("/in/y/face.jpg"));
         assertThat(a).isNotEqualTo(b);
         assertThat(a.getParent()).isEqualTo(Path.of("/out/photos"));
         assertThat(a.getFileName().toString()).matches("face-[0-9a-f]{8}_add_s0\\.5_edited\\.png");
-        assertThat(task.output("/in/x/face.jpg")).isEqualTo(a);
+        assertThat(task.output("/in/x/face.jpg")).isEqualTo(a.toString());
+        PhotoEditTask remote = new PhotoEditTask(config("hdfs://nn:8020/in", List.of("/r"), Direction.ADD, 0.5f,
+                "hdfs://nn:8020/out"), new ClusterFiles(new Configuration(false)));
+        assertThat(remote.output("hdfs://nn:8020/in/x/face.jpg"))
+                .matches("hdfs://nn:8020/out/photos/face-[0-9a-f]{8}_add_s0\\.5_edited\\.png");
+    }
+
+    @Test
+    void pathsWithASchemeGoThroughHadoopAndListsResolveRelativeLinesInTheirOwnForm() {
+        for (String remote : new String[] {"hdfs://nn:8020/a", "s3a://bucket/a/b.jpg", "file:///tmp/x", "file:/tmp/x"}) {
+            assertThat(ClusterFiles.remote(remote)).as(remote).isTrue();
+        }
+        for (String local : new String[] {"/tmp/x", "photos/a.jpg", "a:b.jpg", "C"}) {
+            assertThat(ClusterFiles.remote(local)).as(local).isFalse();
+        }
+        assertThat(SparkEditJob.listed("s3a://bucket/lists", "x/a.jpg")).isEqualTo("s3a://bucket/lists/x/a.jpg");
+        assertThat(SparkEditJob.listed("/data/lists", "../x/a.jpg")).isEqualTo("/data/x/a.jpg");
+        assertThat(SparkEditJob.listed("/data/lists", "hdfs://nn/x/a.jpg")).isEqualTo("hdfs://nn/x/a.jpg");
+        assertThat(ClusterFiles.parent("hdfs://nn:8020/in/list.txt")).isEqualTo("hdfs://nn:8020/in");
     }
 
     @Test

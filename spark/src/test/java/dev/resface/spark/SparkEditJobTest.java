@@ -21,6 +21,7 @@ import dev.resface.util.PrettyJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,23 +69,36 @@ class SparkEditJobTest {
     record Outcome(SparkEditJob.Summary summary, String log) {}
 
     static SparkEditConfig config(Path input, Path out, Direction direction) {
-        return new SparkEditConfig(input.toAbsolutePath().toString(), List.of(runDir.toString()), out.toString(),
-                direction, 1f, false, FACE_API.toAbsolutePath().toString(), PREDICTOR.toString(), "local[2]", 3);
+        return config(input.toAbsolutePath().toString(), out.toString(), direction);
+    }
+
+    static SparkEditConfig config(String input, String out, Direction direction) {
+        return new SparkEditConfig(input, List.of(runDir.toString()), out, direction, 1f, false,
+                FACE_API.toAbsolutePath().toString(), PREDICTOR.toString(), "local[2]", 3);
     }
 
     static Outcome sparkEdit(Path input, Path out, Direction direction) throws Exception {
+        return sparkEdit(config(input, out, direction));
+    }
+
+    static Outcome sparkEdit(SparkEditConfig config) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        SparkEditJob.Summary s = SparkEditJob.run(config(input, out, direction), new PrintStream(log, true));
+        SparkEditJob.Summary s = SparkEditJob.run(config, new PrintStream(log, true));
         return new Outcome(s, log.toString());
     }
 
     static Map<String, Row> rows(Path out) {
+        return rows(out.resolve("results").toString());
+    }
+
+    /** The table's rows by file name, each name once. */
+    static Map<String, Row> rows(String results) {
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
         try {
             Map<String, Row> byPath = new HashMap<>();
-            List<Row> all = spark.read().parquet(out.resolve("results").toString()).collectAsList();
-            for (Row r : all) {
-                assertThat(byPath.put(Path.of((String) r.getAs("path")).getFileName().toString(), r)).as("one row a photo").isNull();
+            for (Row r : spark.read().parquet(results).collectAsList()) {
+                String path = r.getAs("path");
+                assertThat(byPath.put(path.substring(path.lastIndexOf('/') + 1), r)).as("one row a photo").isNull();
             }
             return byPath;
         } finally {
@@ -200,5 +217,74 @@ class SparkEditJobTest {
         assertThat(afterSwap.log()).contains("2 photos, 2 already done, 0 to edit");
         assertThat(rows(out)).containsOnlyKeys("sample2.jpg", "blank.png");
         assertThat(out.resolve("results.old")).doesNotExist();
+    }
+
+    /**
+     * Photos kept in HDFS, as a cluster keeps them: a NameNode and a DataNode in this JVM (Hadoop's MiniDFSCluster,
+     * on 127.0.0.1), the input a folder there and then a path list there with relative lines, the table, the edited
+     * photos and config.json written there, and a rerun that finds the table there.
+     */
+    @Test
+    void photosInHdfsAreEditedIntoHdfsAndARerunGoesOnFromThere() throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("hdfs").toString());
+        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        try {
+            cluster.waitActive();
+            FileSystem fs = cluster.getFileSystem();
+            String root = fs.getUri().toString();
+            assertThat(root).startsWith("hdfs://");
+            fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(FACE_API.resolve("demo/sample1.jpg").toUri()),
+                    new org.apache.hadoop.fs.Path("/photos/in/sample1.jpg"));
+            byte[] blank = png(new BufferedImage(200, 120, BufferedImage.TYPE_INT_RGB));
+            try (var o = fs.create(new org.apache.hadoop.fs.Path("/photos/in/blank.png"))) {
+                o.write(blank);
+            }
+            try (var o = fs.create(new org.apache.hadoop.fs.Path("/photos/in/notes.txt"))) {
+                o.write("not an image".getBytes(StandardCharsets.UTF_8));
+            }
+
+            String out = root + "/edited";
+            var first = sparkEdit(config(root + "/photos/in", out, Direction.REMOVE));
+            assertThat(first.log()).contains("3 photos, 0 already done, 3 to edit");
+            assertThat(first.summary()).extracting("ok", "noFace", "error", "now").containsExactly(1L, 1L, 1L, 3L);
+            Map<String, Row> rows = rows(out + "/results");
+            assertThat(rows).containsOnlyKeys("sample1.jpg", "blank.png", "notes.txt");
+            Row face = rows.get("sample1.jpg");
+            assertThat((String) face.getAs("path")).isEqualTo(root + "/photos/in/sample1.jpg");
+            assertThat(face.<Integer>getAs("faces")).isEqualTo(3);
+            String output = face.getAs("output");
+            assertThat(output).startsWith(out + "/photos/sample1-");
+            BufferedImage edited;
+            try (var in = fs.open(new org.apache.hadoop.fs.Path(output))) {
+                edited = ImageIO.read(in);
+            }
+            BufferedImage input = ImageIO.read(FACE_API.resolve("demo/sample1.jpg").toFile());
+            assertThat(edited.getWidth()).isEqualTo(input.getWidth());
+            assertThat(edited.getHeight()).isEqualTo(input.getHeight());
+            assertThat((String) rows.get("notes.txt").getAs("error")).isEqualTo("not a readable image");
+            assertThat(fs.exists(new org.apache.hadoop.fs.Path("/edited/config.json"))).isTrue();
+            // nothing half-written left beside the outputs
+            assertThat(fs.listStatus(new org.apache.hadoop.fs.Path("/edited/photos"))).hasSize(1);
+
+            // A list in HDFS whose lines are relative to its folder: the photo done is skipped, a missing one added.
+            try (var o = fs.create(new org.apache.hadoop.fs.Path("/photos/lists/todo.txt"))) {
+                o.write("../in/sample1.jpg\n../in/gone.jpg\n".getBytes(StandardCharsets.UTF_8));
+            }
+            var second = sparkEdit(config(root + "/photos/lists/todo.txt", out, Direction.REMOVE));
+            assertThat(second.log()).contains("2 photos, 1 already done, 1 to edit");
+            Map<String, Row> after = rows(out + "/results");
+            assertThat(after).hasSize(4);
+            assertThat((String) after.get("gone.jpg").getAs("error")).isEqualTo("file not found");
+            assertThat((String) after.get("gone.jpg").getAs("path")).isEqualTo(root + "/photos/in/gone.jpg");
+        } finally {
+            cluster.shutdown(true);
+        }
+    }
+
+    private static byte[] png(BufferedImage image) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 }
