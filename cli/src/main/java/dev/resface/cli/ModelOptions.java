@@ -57,6 +57,10 @@ final class ModelOptions {
             + " patch by patch, beside D (default: the preset's, off)")
     Boolean regionDiscriminator;
 
+    @Option(names = "--d-spectral-norm", negatable = true, description = "divide every conv kernel of D by its largest"
+            + " singular value (spectral norm, not the paper's; default: the preset's, off)")
+    Boolean discriminatorSpectralNorm;
+
     /** A new run's configuration: these networks, {@code train}'s options, on {@code data}. */
     RunConfig runConfig(Preset preset, TrainOptions train, FaceAttribute attribute, DataConfig data) {
         return new RunConfig(resolve(preset, attribute, data), train.resolve(preset, attribute), data);
@@ -82,6 +86,7 @@ final class ModelOptions {
                 discriminatorPatches != null ? discriminatorPatches : p.discriminatorPatches(),
                 regionDiscriminator != null ? (regionDiscriminator
                         ? AttributeRegion.band(attribute, CropRecipe.parse(data.crop())) : null)
-                        : p.regionDiscriminator());
+                        : p.regionDiscriminator(),
+                discriminatorSpectralNorm != null ? discriminatorSpectralNorm : p.discriminatorSpectralNorm());
     }
 }

@@ -51,6 +51,11 @@ final class TrainOptions {
             + " also undoes the other's edit of a real face, whose truth is that face (default: off)")
     Double undo;
 
+    @Option(names = "--r1", paramLabel = "GAMMA", description = "the R1 penalty on D (not the paper's; StarGAN v2 and"
+            + " HiSD use it): GAMMA/2 times the squared norm of the gradient of D's verdict on each real face with"
+            + " respect to that face (default: off; StarGAN v2: 1)")
+    Double r1;
+
     @Option(names = "--no-dual", description = "ablation: drop the dual-learning loss")
     boolean noDual;
 
@@ -73,7 +78,7 @@ final class TrainOptions {
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
                 new LossWeights(a, beta, !noSizeScaling, residualNorm == null ? null : ResidualNorm.parse(residualNorm),
-                        undo == null || undo == 0 ? null : undo),
+                        undo == null || undo == 0 ? null : undo, r1 == null || r1 == 0 ? null : r1),
                 !noDual, constantRates ? null : decayFrom != null ? decayFrom : preset.decayFrom(), seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),

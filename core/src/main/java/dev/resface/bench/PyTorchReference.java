@@ -69,7 +69,9 @@ public final class PyTorchReference {
     static List<String> options(ModelConfig model, TrainConfig train) {
         if (model.upsampling() != Upsampling.CONV_THEN_NEAREST || !model.residual() || model.zeroInitLastConv()
                 || !train.dual() || train.discriminatorLearningRate() != train.learningRate()
-                || train.lossWeights().residualNorm() != ResidualNorm.L1 || train.decayFrom() != null) {
+                || train.lossWeights().residualNorm() != ResidualNorm.L1 || train.decayFrom() != null
+                || model.regionDiscriminator() != null || model.discriminatorSpectralNorm()
+                || train.lossWeights().r1() != null) {
             throw new IllegalArgumentException("the PyTorch reference has the default configuration only: " + model);
         }
         int size = model.imageSize();

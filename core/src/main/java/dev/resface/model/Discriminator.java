@@ -5,8 +5,10 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import ai.djl.ndarray.NDManager;
@@ -28,8 +30,8 @@ public final class Discriminator extends AbstractBlock {
     private final int layers;
 
     public Discriminator(ModelConfig c) {
-        this(c.discriminatorChannels(), c.discriminatorBatchNorm(), c.leakySlope(), c.discriminatorPatches(),
-                c.discriminatorMapSize());
+        this(c.discriminatorChannels(), c.discriminatorBatchNorm(), c.discriminatorSpectralNorm(), c.leakySlope(),
+                c.discriminatorPatches(), c.discriminatorMapSize());
     }
 
     /**
@@ -37,28 +39,26 @@ public final class Discriminator extends AbstractBlock {
      * a box of every image on its own), each position of the third map judged on its own; a position sees 22x22 px.
      */
     public static Discriminator ofRegion(ModelConfig c) {
-        return new Discriminator(c.withDiscriminatorLayers(PHI_LAYERS).discriminatorChannels(), false, c.leakySlope(),
-                true, 1);
+        return new Discriminator(c.withDiscriminatorLayers(PHI_LAYERS).discriminatorChannels(), false,
+                c.discriminatorSpectralNorm(), c.leakySlope(), true, 1);
     }
 
     /** @param lastMap the side of the last map, which a whole-map head's conv covers */
-    private Discriminator(int[] channels, boolean batchNorm, float slope, boolean patches, int lastMap) {
+    private Discriminator(int[] channels, boolean batchNorm, boolean spectral, float slope, boolean patches,
+            int lastMap) {
         SequentialBlock upToPhi = new SequentialBlock();
         SequentialBlock deeper = new SequentialBlock();
         for (int layer = 0; layer < channels.length; layer++) {
-            (layer < PHI_LAYERS ? upToPhi : deeper).add(layer(batchNorm, channels[layer], 2, slope));
+            Block conv = spectral ? new SpectralConv2d(4, channels[layer], 2, 1) : Layers.conv(4, channels[layer], 2);
+            SequentialBlock l = new SequentialBlock().add(conv).add(Layers.leakyRelu(slope));
+            (layer < PHI_LAYERS ? upToPhi : deeper).add(batchNorm ? l.add(BatchNorm.builder().build()) : l);
         }
         this.patches = patches;
         this.layers = channels.length;
         int map = patches ? 1 : lastMap;
         features = addChildBlock("features", upToPhi);
-        head = addChildBlock("head", deeper.add(Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
-    }
-
-    private static SequentialBlock layer(boolean batchNorm, int filters, int stride, float slope) {
-        return batchNorm
-                ? Layers.convLeakyNorm(4, filters, stride, slope)
-                : new SequentialBlock().add(Layers.conv(4, filters, stride)).add(Layers.leakyRelu(slope));
+        head = addChildBlock("head", deeper.add(spectral ? new SpectralConv2d(map, 3, 1, 0)
+                : Conv2d.builder().setKernelShape(new Shape(map, map)).setFilters(3).build()));
     }
 
     @Override

@@ -22,11 +22,13 @@ package dev.resface.model;
  *     instead of the whole map at once; null (runs written before it existed) is Table 1's whole-map conv
  * @param regionDiscriminator a second D, not the paper's, that judges only this box of the face (where the attribute
  *     lives) at full resolution, patch by patch, beside D; null: none (Table 1)
+ * @param discriminatorSpectralNorm every conv of D (and of the region D) divided by its largest singular value
+ *     ({@link SpectralConv2d}); null (runs written before it existed) is Table 1's plain convs
  */
 public record ModelConfig(
         int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual, boolean zeroInitLastConv,
         boolean discriminatorBatchNorm, Integer discriminatorLayers, GeneratorDesign generator,
-        Boolean discriminatorPatches, ImageRegion regionDiscriminator) {
+        Boolean discriminatorPatches, ImageRegion regionDiscriminator, Boolean discriminatorSpectralNorm) {
     public static final int TABLE1_D_LAYERS = 5;
     /** phi, the perceptual features, is the output of D's third layer. */
     private static final int MIN_D_LAYERS = 3;
@@ -40,6 +42,9 @@ public record ModelConfig(
         }
         if (discriminatorPatches == null) {
             discriminatorPatches = false;
+        }
+        if (discriminatorSpectralNorm == null) {
+            discriminatorSpectralNorm = false;
         }
         if (generator.masked() && !residual) {
             throw new IllegalArgumentException("a masked G blends its painted image into the input; the no-residual"
@@ -64,7 +69,7 @@ public record ModelConfig(
             boolean zeroInitLastConv, boolean discriminatorBatchNorm, Integer discriminatorLayers, GeneratorDesign generator,
             Boolean discriminatorPatches) {
         this(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches, null);
+                discriminatorLayers, generator, discriminatorPatches, null, null);
     }
 
     public ModelConfig(int imageSize, double width, Upsampling upsampling, float leakySlope, boolean residual,
@@ -85,27 +90,32 @@ public record ModelConfig(
 
     public ModelConfig withImageSize(int size) {
         return new ModelConfig(size, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     public ModelConfig withWidth(double w) {
         return new ModelConfig(imageSize, w, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     public ModelConfig withResidual(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, on, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator);
+                discriminatorLayers, generator, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     public ModelConfig withDiscriminatorBatchNorm(boolean on) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, on, discriminatorLayers,
-                generator, discriminatorPatches, regionDiscriminator);
+                generator, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     public ModelConfig withDiscriminatorLayers(int layers) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
-                discriminatorBatchNorm, layers, generator, discriminatorPatches, regionDiscriminator);
+                discriminatorBatchNorm, layers, generator, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     /**
@@ -119,12 +129,19 @@ public record ModelConfig(
 
     public ModelConfig withGenerator(GeneratorDesign g) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv, discriminatorBatchNorm,
-                discriminatorLayers, g, discriminatorPatches, regionDiscriminator);
+                discriminatorLayers, g, discriminatorPatches, regionDiscriminator,
+                discriminatorSpectralNorm);
     }
 
     public ModelConfig withRegionDiscriminator(ImageRegion region) {
         return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
-                discriminatorBatchNorm, discriminatorLayers, generator, discriminatorPatches, region);
+                discriminatorBatchNorm, discriminatorLayers, generator, discriminatorPatches, region,
+                discriminatorSpectralNorm);
+    }
+
+    public ModelConfig withDiscriminatorSpectralNorm(boolean on) {
+        return new ModelConfig(imageSize, width, upsampling, leakySlope, residual, zeroInitLastConv,
+                discriminatorBatchNorm, discriminatorLayers, generator, discriminatorPatches, regionDiscriminator, on);
     }
 
     /** Table 1's channel count scaled by the width multiplier. */

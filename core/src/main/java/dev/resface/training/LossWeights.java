@@ -13,8 +13,11 @@ import dev.resface.losses.ResidualNorm;
  * @param residualNorm the norm of l_pix; null (runs written before it existed) is the paper's L1
  * @param undo the undo term's weight as a multiple of the effective alpha (not the paper's; null: off): above 1 an
  *     exact undo costs less than leaving a trace, since each value of the trace costs alpha in l_pix
+ * @param r1 gamma of the R1 penalty on D (not the paper's; null: off): gamma/2 times the mean squared norm of the
+ *     gradient, with respect to each real face, of D's log-probability of that face's own class
  */
-public record LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm, Double undo) {
+public record LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm, Double undo,
+        Double r1) {
     public static final double LOCAL_ALPHA = 5e-4;
     public static final double GLOBAL_ALPHA = 1e-6;
 
@@ -25,14 +28,26 @@ public record LossWeights(Double alpha, Double beta, boolean scaleForSize, Resid
         if (undo != null && !(undo >= 0)) {
             throw new IllegalArgumentException("the undo weight must be 0 or more, got " + undo);
         }
+        if (r1 != null && !(r1 >= 0)) {
+            throw new IllegalArgumentException("the R1 weight must be 0 or more, got " + r1);
+        }
+    }
+
+    public LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm, Double undo) {
+        this(alpha, beta, scaleForSize, residualNorm, undo, null);
     }
 
     public LossWeights(Double alpha, Double beta, boolean scaleForSize) {
-        this(alpha, beta, scaleForSize, ResidualNorm.L1, null);
+        this(alpha, beta, scaleForSize, ResidualNorm.L1, null, null);
     }
 
     public LossWeights(Double alpha, Double beta, boolean scaleForSize, ResidualNorm residualNorm) {
-        this(alpha, beta, scaleForSize, residualNorm, null);
+        this(alpha, beta, scaleForSize, residualNorm, null, null);
+    }
+
+    /** gamma of the R1 penalty; 0 when it is off. */
+    public double r1Weight() {
+        return r1 == null ? 0 : r1;
     }
 
     /** The undo term's weight in l_G at this size; 0 when it is off. */

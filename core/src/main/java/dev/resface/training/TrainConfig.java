@@ -58,8 +58,11 @@ public record TrainConfig(
     }
 
     public TrainConfig withResidualNorm(ResidualNorm norm) {
-        LossWeights w = new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm,
-                lossWeights.undo());
+        return withLossWeights(new LossWeights(lossWeights.alpha(), lossWeights.beta(), lossWeights.scaleForSize(), norm,
+                lossWeights.undo(), lossWeights.r1()));
+    }
+
+    public TrainConfig withLossWeights(LossWeights w) {
         return new TrainConfig(attribute, iterations, batchSize, learningRate, discriminatorLearningRate, adamBeta1,
                 adamBeta2, w, dual, decayFrom, seed, sampleEvery, checkpointEvery, logEvery);
     }

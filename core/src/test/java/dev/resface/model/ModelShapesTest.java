@@ -119,7 +119,7 @@ class ModelShapesTest {
         ImageRegion box = new ImageRegion(0.1, 0.3, 0.9, 0.7);
         assertThat(box.pixels(64)).containsExactly(6, 19, 58, 45);
         ModelConfig c = new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null, null,
-                null, box);
+                null).withRegionDiscriminator(box);
         try (ResidualGan gan = new ResidualGan(c, manager); NDManager step = manager.newSubManager()) {
             assertThat(learnable(gan.regionD())).isEqualTo(conv(4, 3, 32) + conv(4, 32, 64) + conv(4, 64, 128)
                     + conv(1, 128, 3));
@@ -136,8 +136,8 @@ class ModelShapesTest {
             assertThat(gan.judgeRegion(inside, false).sub(logits).abs().max().getFloat()).isPositive();
         }
         assertThatThrownBy(() -> new ImageRegion(0.5, 0.3, 0.4, 0.7)).hasMessageContaining("left < right");
-        assertThatThrownBy(() -> new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
-                null, null, new ImageRegion(0.4, 0.4, 0.58, 0.58))).hasMessageContaining("7x7 px at 32px");
+        assertThatThrownBy(() -> new ModelConfig(32, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false)
+                .withRegionDiscriminator(new ImageRegion(0.4, 0.4, 0.58, 0.58))).hasMessageContaining("7x7 px at 32px");
     }
 
     @Test

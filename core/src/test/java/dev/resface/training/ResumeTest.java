@@ -104,21 +104,26 @@ public class ResumeTest {
         return new RunConfig(model, train, new DataConfig("noise", "paper", false, null, false));
     }
 
-    static RunConfig withRegionD(RunConfig c) {
-        return new RunConfig(c.model().withRegionDiscriminator(new ImageRegion(0.1, 0.25, 0.9, 0.75)), c.train(),
-                c.data());
-    }
-
     public static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream());
     }
 
-    /** With the region D too: its weights and Adam state go into the checkpoint and come back. */
+    /**
+     * With the region D, its weights and Adam state go into the checkpoint and come back; with spectral norm, the
+     * power iteration's vectors; R1's double backward changes nothing of it.
+     */
     @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void twoHalvesEndBitIdenticalToOneWholeRun(boolean regionD, @TempDir Path dir) throws Exception {
+    @ValueSource(strings = {"plain", "region D", "spectral norm", "R1"})
+    void twoHalvesEndBitIdenticalToOneWholeRun(String variant, @TempDir Path dir) throws Exception {
         NoiseData data = new NoiseData(32, 2);
-        LongFunction<RunConfig> config = n -> regionD ? withRegionD(config(n)) : config(n);
+        LongFunction<RunConfig> config = n -> switch (variant) {
+            case "region D" -> config(n).withModel(config(n).model().withRegionDiscriminator(
+                    new ImageRegion(0.1, 0.25, 0.9, 0.75)));
+            case "spectral norm" -> config(n).withModel(config(n).model().withDiscriminatorSpectralNorm(true));
+            case "R1" -> config(n).withTrain(config(n).train().withLossWeights(
+                    new LossWeights(null, null, true, null, null, 1.0)));
+            default -> config(n);
+        };
         RunFolder whole = new RunFolder(dir.resolve("whole"));
         new TrainingRun(config.apply(6), whole, data, quiet()).run(false);
 

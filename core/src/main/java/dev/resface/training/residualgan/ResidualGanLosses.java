@@ -15,12 +15,21 @@ final class ResidualGanLosses {
     record GeneratorLosses(float total, float adversarial, float dual, float pixel, float perceptual, Float undo,
             Float region) {}
 
-    /** The residual GAN's losses: D's (and the region D's, null without one), then each generator's total and its parts. */
-    static StepLosses of(float discriminator, Float regionDiscriminator, GeneratorLosses g0, GeneratorLosses g1) {
+    /**
+     * D's loss of eq. 9, the region D's (null without one) and the R1 penalty (null without it), each as it is
+     * charged.
+     */
+    record DiscriminatorLosses(float eq9, Float region, Float r1) {}
+
+    /** The residual GAN's losses: D's, then each generator's total and its parts. */
+    static StepLosses of(DiscriminatorLosses d, GeneratorLosses g0, GeneratorLosses g1) {
         Map<String, Float> m = new LinkedHashMap<>();
-        m.put("loss_D", discriminator);
-        if (regionDiscriminator != null) {
-            m.put("loss_D_region", regionDiscriminator);
+        m.put("loss_D", d.eq9());
+        if (d.region() != null) {
+            m.put("loss_D_region", d.region());
+        }
+        if (d.r1() != null) {
+            m.put("D_r1", d.r1());
         }
         m.put("loss_G0", g0.total());
         m.put("loss_G1", g1.total());

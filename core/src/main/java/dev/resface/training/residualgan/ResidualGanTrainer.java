@@ -21,6 +21,7 @@ import dev.resface.training.Optimizer;
 
 import dev.resface.training.StepLosses;
 import dev.resface.training.TrainConfig;
+import dev.resface.training.residualgan.ResidualGanLosses.DiscriminatorLosses;
 import dev.resface.training.residualgan.ResidualGanLosses.GeneratorLosses;
 import java.util.Arrays;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
     private final double alpha;
     private final double beta;
     private final double undoWeight;
+    private final double r1Weight;
     private final boolean dual;
     private final TrainConfig config;
 
@@ -68,6 +70,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
         this.alpha = config.lossWeights().pixelWeight(config.attribute(), size);
         this.beta = config.lossWeights().effectiveBeta(config.attribute(), size);
         this.undoWeight = config.lossWeights().undoWeight(config.attribute(), size);
+        this.r1Weight = config.lossWeights().r1Weight();
         this.dual = config.dual();
         this.config = config;
     }
@@ -87,7 +90,8 @@ public final class ResidualGanTrainer implements MethodTrainer {
     public String describe() {
         return String.format("residual GAN: alpha %.3g, beta %.3g (%s residual norm)%s%s at %dpx", alpha, beta, norm,
                 undoWeight > 0 ? String.format(", undo %.3g", undoWeight) : "",
-                gan.regionD() == null ? "" : ", region D", gan.config().imageSize());
+                (gan.regionD() == null ? "" : ", region D") + (r1Weight > 0 ? String.format(", R1 %.3g", r1Weight) : ""),
+                gan.config().imageSize());
     }
 
     @Override
@@ -114,8 +118,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
             // ---- Both edits, once: x~0 = x0 + G0(x0), x~1 = x1 + G1(x1); D learns them detached, G through them.
             Edit edit0;
             Edit edit1;
-            float lossD;
-            Float lossRegionD = null;
+            DiscriminatorLosses lossesD;
             // Graphs recorded under a collector outlive it; updates must run outside one (no autograd on in-place ops).
             try (GradientCollector gc = collector()) {
                 for (Block b : gan.blocks()) {
@@ -129,21 +132,29 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 // ---- D (eq. 9): x0 as real without, x1 as real with the attribute, both edits as generated.
                 NDArray loss;
                 NDArray regionLoss = null;
+                NDArray r1 = null;
+                NDArray total;
                 try (NDManager phase = phaseOf(scratch, x0, x1, edit0.edited(), edit1.edited())) {
+                    // First: its double backward leaves D's gradients to be cleared before D's loss adds to them.
+                    r1 = r1Weight > 0 ? R1Penalty.of(gan, x0, x1, r1Weight) : null;
                     BatchGroups groups = new BatchGroups(x0, x1, edit0.edited().stopGradient(),
                             edit1.edited().stopGradient());
                     loss = discriminatorLoss(groups);
-                    loss.attach(scratch);
-                    if (gan.regionD() != null) {
-                        regionLoss = regionDiscriminatorLoss(groups);
-                        regionLoss.attach(scratch);
+                    regionLoss = gan.regionD() == null ? null : regionDiscriminatorLoss(groups);
+                    total = loss;
+                    for (NDArray extra : new NDArray[] {regionLoss, r1}) {
+                        total = extra == null ? total : total.add(extra);
+                    }
+                    new NDList(total, loss).attach(scratch);
+                    for (NDArray extra : new NDArray[] {regionLoss, r1}) {
+                        if (extra != null) {
+                            extra.attach(scratch);
+                        }
                     }
                 }
-                gc.backward(regionLoss == null ? loss : loss.add(regionLoss));
-                lossD = loss.getFloat();
-                if (regionLoss != null) {
-                    lossRegionD = regionLoss.getFloat();
-                }
+                gc.backward(total);
+                lossesD = new DiscriminatorLosses(loss.getFloat(), regionLoss == null ? null : regionLoss.getFloat(),
+                        r1 == null ? null : r1.getFloat());
             }
             adamD.step(scratch, rate);
             if (adamRegionD != null) {
@@ -168,7 +179,7 @@ public final class ResidualGanTrainer implements MethodTrainer {
                     judge, rate, scratch);
             listener.after(Phase.G1);
             gan.updateAverages();
-            return ResidualGanLosses.of(lossD, lossRegionD, g0, g1);
+            return ResidualGanLosses.of(lossesD, g0, g1);
         }
     }
 

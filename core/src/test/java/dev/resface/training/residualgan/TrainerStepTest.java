@@ -117,8 +117,8 @@ class TrainerStepTest {
     @Test
     void theRegionDLearnsWithDAndJudgesEachGeneratorsEdit() {
         Torch.start();
-        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, null,
-                null, null, new ImageRegion(0.1, 0.25, 0.9, 0.75));
+        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false)
+                .withRegionDiscriminator(new ImageRegion(0.1, 0.25, 0.9, 0.75));
         try (NDManager m = Torch.newManager(); ResidualGan gan = new ResidualGan(model, m)) {
             ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config());
             assertThat(trainer.optimizers()).hasSize(4);
@@ -154,6 +154,47 @@ class TrainerStepTest {
                         + v.get("loss_G" + k + "_region");
                 assertThat(v.get("loss_G" + k)).as(k).isCloseTo((float) expected, within(1e-4f));
             }
+        }
+    }
+
+    /**
+     * R1 and spectral norm on D: D's update still changes D alone, the generators' theirs alone, the penalty is
+     * logged, and the spectral norm's vectors (running statistics, not learnt) move with D's passes.
+     */
+    @Test
+    void r1AndSpectralNormKeepEachUpdateToItsOwnNetwork() {
+        Torch.start();
+        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, 3)
+                .withDiscriminatorSpectralNorm(true);
+        TrainConfig train = config().withLossWeights(new LossWeights(null, null, true, null, null, 1.0));
+        try (NDManager m = Torch.newManager(); ResidualGan gan = new ResidualGan(model, m);
+                NDManager step = m.newSubManager()) {
+            ResidualGanTrainer trainer = new ResidualGanTrainer(gan, train);
+            NDArray x0 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            NDArray x1 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
+            Map<Block, List<float[]>> before = new HashMap<>();
+            gan.blocks().forEach(b -> before.put(b, snapshot(b)));
+            float[] u = gan.d().getParameters().valueAt(2).getArray().toFloatArray();
+            assertThat(gan.d().getParameters().valueAt(2).getName()).isEqualTo("u");
+            Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
+            StepLosses losses = trainer.step(x0, x1, phase -> {
+                Map<Block, Integer> changed = new HashMap<>();
+                for (Block b : gan.blocks()) {
+                    changed.put(b, changed(before.get(b), b));
+                    before.put(b, snapshot(b));
+                }
+                changes.put(phase, changed);
+            });
+            assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0)
+                    .containsEntry(gan.g1(), 0);
+            assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.d(), 0);
+            assertThat(changes.get(Phase.G1)).containsEntry(gan.g1(), count(gan.g1())).containsEntry(gan.d(), 0);
+            assertThat(losses.values().get("D_r1")).isPositive();
+            assertThat(losses.allFinite()).isTrue();
+            assertThat(gan.d().getParameters().valueAt(2).getArray().toFloatArray()).isNotEqualTo(u);
+            int arrays = step.getManagedArrays().size();
+            trainer.step(x0, x1);
+            assertThat(step.getManagedArrays()).hasSize(arrays);
         }
     }
 
