@@ -54,19 +54,28 @@ public final class SpectralConv2d extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
+        NDManager pass = x.getManager();
         NDArray w = ps.getValue(weight, x.getDevice(), training);
         NDArray b = ps.getValue(bias, x.getDevice(), training);
         NDArray uNow = ps.getValue(u, x.getDevice(), training);
-        NDArray matrix = w.reshape(filters, -1);
+        // An op's result goes to its first operand's manager: what is made from the parameters is moved into the
+        // pass's, or every pass would add to the model's for good.
+        NDArray matrix = into(pass, w.reshape(filters, -1));
         // One power-iteration step, outside the graph: v = W'u / |W'u|, u = Wv / |Wv|, sigma = u'Wv through W only.
         NDArray fixed = matrix.stopGradient();
-        NDArray v = normalised(fixed.transpose().matMul(uNow.reshape(filters, 1)));
+        NDArray v = normalised(fixed.transpose().matMul(into(pass, uNow.reshape(filters, 1))));
         NDArray next = normalised(fixed.matMul(v));
         if (training) {
             uNow.set(new NDIndex("..."), next.reshape(filters));
         }
         NDArray sigma = next.transpose().matMul(matrix.matMul(v)).reshape(new Shape());
-        return Conv2d.conv2d(x, w.div(sigma), b, new Shape(stride, stride), new Shape(pad, pad), new Shape(1, 1), 1);
+        return Conv2d.conv2d(x, into(pass, w.div(sigma)), b, new Shape(stride, stride), new Shape(pad, pad),
+                new Shape(1, 1), 1);
+    }
+
+    private static NDArray into(NDManager manager, NDArray a) {
+        a.attach(manager);
+        return a;
     }
 
     private static NDArray normalised(NDArray column) {

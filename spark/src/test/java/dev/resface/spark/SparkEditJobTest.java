@@ -4,19 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.resface.BadInputException;
-import dev.resface.data.FaceAttribute;
-import dev.resface.data.synth.SynthFaces;
-import dev.resface.engine.Torch;
 import dev.resface.model.Direction;
-import dev.resface.model.ModelConfig;
-import dev.resface.model.Upsampling;
-import dev.resface.training.CelebaTrainingData;
-import dev.resface.training.DataConfig;
-import dev.resface.training.LossWeights;
-import dev.resface.training.RunConfig;
-import dev.resface.training.RunFolder;
-import dev.resface.training.TrainConfig;
-import dev.resface.training.TrainingRun;
 import dev.resface.util.PrettyJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,26 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Parquet rows read back with Spark, the edited photos, and a rerun that edits only what is new.
  */
 class SparkEditJobTest {
-    static final Path FACE_API = Path.of("../assets/npm/node_modules/@vladmandic/face-api");
-    static final Path PREDICTOR = Path.of("/usr/share/dlib/shape_predictor_68_face_landmarks.dat");
+    static final Path FACE_API = SparkTestRun.FACE_API;
+    static final Path PREDICTOR = SparkTestRun.PREDICTOR;
     @TempDir
     static Path dir;
     static Path runDir;
 
-    /** One 32px iteration from a random last conv: weights whose edits show. */
     @BeforeAll
     static void train() throws Exception {
-        Torch.start();
-        Path data = dir.resolve("synth");
-        SynthFaces.write(data, 160, 1);
-        runDir = dir.resolve("run");
-        ModelConfig model = new ModelConfig(32, 0.25, Upsampling.CONV_THEN_NEAREST, 0.2f, true, false, false, 3);
-        TrainConfig train = new TrainConfig(FaceAttribute.EYEGLASSES, 1, 2, 2e-4, null, 0.5, 0.999,
-                new LossWeights(null, null, true), true, null, 1, 1, 1, 1);
-        DataConfig dataConfig = new DataConfig(data.toString(), "paper", true, null, false);
-        PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-        new TrainingRun(new RunConfig(model, train, dataConfig), new RunFolder(runDir),
-                new CelebaTrainingData(dataConfig, FaceAttribute.EYEGLASSES, 32, 2, 1), quiet).run(false);
+        runDir = SparkTestRun.train(dir);
     }
 
     /** The job and what it logged. */
@@ -93,12 +70,19 @@ class SparkEditJobTest {
 
     /** The table's rows by file name, each name once. */
     static Map<String, Row> rows(String results) {
+        Map<String, Row> byName = new HashMap<>();
+        rowsByPath(results).forEach((path, r) -> assertThat(byName.put(path.substring(path.lastIndexOf('/') + 1), r))
+                .as("one row a photo name").isNull());
+        return byName;
+    }
+
+    /** The table's rows by path, each path once. */
+    static Map<String, Row> rowsByPath(String results) {
         SparkSession spark = SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate();
         try {
             Map<String, Row> byPath = new HashMap<>();
             for (Row r : spark.read().parquet(results).collectAsList()) {
-                String path = r.getAs("path");
-                assertThat(byPath.put(path.substring(path.lastIndexOf('/') + 1), r)).as("one row a photo").isNull();
+                assertThat(byPath.put(r.getAs("path"), r)).as("one row a photo").isNull();
             }
             return byPath;
         } finally {

@@ -193,8 +193,11 @@ class TrainerStepTest {
             assertThat(losses.allFinite()).isTrue();
             assertThat(gan.d().getParameters().valueAt(2).getArray().toFloatArray()).isNotEqualTo(u);
             int arrays = step.getManagedArrays().size();
+            int modelArrays = gan.manager().getManagedArrays().size();
             trainer.step(x0, x1);
             assertThat(step.getManagedArrays()).hasSize(arrays);
+            // nothing a pass makes from D's weights stays in the model's manager
+            assertThat(gan.manager().getManagedArrays()).hasSize(modelArrays);
         }
     }
 
