@@ -42,17 +42,8 @@ class TrainerStepTest {
             ResidualGanTrainer trainer = new ResidualGanTrainer(gan, config());
             NDArray x0 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
             NDArray x1 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
-            Map<Block, List<float[]>> before = new HashMap<>();
-            gan.blocks().forEach(b -> before.put(b, snapshot(b)));
-            Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
-            trainer.step(x0, x1, phase -> {
-                Map<Block, Integer> changed = new HashMap<>();
-                for (Block b : gan.blocks()) {
-                    changed.put(b, changed(before.get(b), b));
-                    before.put(b, snapshot(b));
-                }
-                changes.put(phase, changed);
-            });
+            Observed observed = observe(trainer, gan, x0, x1);
+            Map<Phase, Map<Block, Integer>> changes = observed.changes();
             assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0).containsEntry(gan.g1(), 0);
             assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.g1(), 0).containsEntry(gan.d(), 0);
             assertThat(changes.get(Phase.G1)).containsEntry(gan.g1(), count(gan.g1())).containsEntry(gan.g0(), 0).containsEntry(gan.d(), 0);
@@ -80,25 +71,17 @@ class TrainerStepTest {
                 NDArray x1 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
                 Block avg0 = gan.editing(Direction.ADD);
                 Block avg1 = gan.editing(Direction.REMOVE);
-                Map<Block, List<float[]>> before = new HashMap<>();
-                gan.blocks().forEach(b -> before.put(b, snapshot(b)));
-                Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
-                StepLosses losses = trainer.step(x0, x1, phase -> {
-                    Map<Block, Integer> changed = new HashMap<>();
-                    for (Block b : gan.blocks()) {
-                        changed.put(b, changed(before.get(b), b));
-                        before.put(b, snapshot(b));
-                    }
-                    changes.put(phase, changed);
-                });
+                Observed observed = observe(trainer, gan, x0, x1);
+                Map<Phase, Map<Block, Integer>> changes = observed.changes();
+                StepLosses losses = observed.losses();
                 assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0)
                         .containsEntry(gan.g1(), 0).containsEntry(avg0, 0);
                 assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.g1(), 0)
                         .containsEntry(gan.d(), 0).containsEntry(avg0, 0);
                 assertThat(changes.get(Phase.G1)).containsEntry(gan.g1(), count(gan.g1())).containsEntry(gan.g0(), 0)
                         .containsEntry(gan.d(), 0).containsEntry(avg1, 0);
-                assertThat(changed(before.get(avg0), avg0)).isEqualTo(count(avg0));
-                assertThat(changed(before.get(avg1), avg1)).isEqualTo(count(avg1));
+                assertThat(changed(observed.after().get(avg0), avg0)).isEqualTo(count(avg0));
+                assertThat(changed(observed.after().get(avg1), avg1)).isEqualTo(count(avg1));
                 assertThat(losses.values()).containsKeys("G0_undo", "G1_undo");
                 assertThat(losses.values().get("G1_undo")).isPositive();
                 assertThat(losses.allFinite()).isTrue();
@@ -124,17 +107,9 @@ class TrainerStepTest {
             assertThat(trainer.optimizers()).hasSize(4);
             NDArray x0 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
             NDArray x1 = m.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
-            Map<Block, List<float[]>> before = new HashMap<>();
-            gan.blocks().forEach(b -> before.put(b, snapshot(b)));
-            Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
-            StepLosses losses = trainer.step(x0, x1, phase -> {
-                Map<Block, Integer> changed = new HashMap<>();
-                for (Block b : gan.blocks()) {
-                    changed.put(b, changed(before.get(b), b));
-                    before.put(b, snapshot(b));
-                }
-                changes.put(phase, changed);
-            });
+            Observed observed = observe(trainer, gan, x0, x1);
+            Map<Phase, Map<Block, Integer>> changes = observed.changes();
+            StepLosses losses = observed.losses();
             Block region = gan.regionD();
             assertThat(changes.get(Phase.D)).containsEntry(region, count(region)).containsEntry(gan.d(), count(gan.d()))
                     .containsEntry(gan.g0(), 0);
@@ -172,19 +147,11 @@ class TrainerStepTest {
             ResidualGanTrainer trainer = new ResidualGanTrainer(gan, train);
             NDArray x0 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
             NDArray x1 = step.randomUniform(-1, 1, new Shape(2, 3, 32, 32));
-            Map<Block, List<float[]>> before = new HashMap<>();
-            gan.blocks().forEach(b -> before.put(b, snapshot(b)));
             float[] u = gan.d().getParameters().valueAt(2).getArray().toFloatArray();
             assertThat(gan.d().getParameters().valueAt(2).getName()).isEqualTo("u");
-            Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
-            StepLosses losses = trainer.step(x0, x1, phase -> {
-                Map<Block, Integer> changed = new HashMap<>();
-                for (Block b : gan.blocks()) {
-                    changed.put(b, changed(before.get(b), b));
-                    before.put(b, snapshot(b));
-                }
-                changes.put(phase, changed);
-            });
+            Observed observed = observe(trainer, gan, x0, x1);
+            Map<Phase, Map<Block, Integer>> changes = observed.changes();
+            StepLosses losses = observed.losses();
             assertThat(changes.get(Phase.D)).containsEntry(gan.d(), count(gan.d())).containsEntry(gan.g0(), 0)
                     .containsEntry(gan.g1(), 0);
             assertThat(changes.get(Phase.G0)).containsEntry(gan.g0(), count(gan.g0())).containsEntry(gan.d(), 0);
@@ -241,6 +208,24 @@ class TrainerStepTest {
             }
         }
         assertThat(firstConv[0]).isNotEqualTo(firstConv[1]);
+    }
+
+    /** What each phase of one step changed, the step's losses, and every block's parameters after its last phase. */
+    record Observed(Map<Phase, Map<Block, Integer>> changes, StepLosses losses, Map<Block, List<float[]>> after) {}
+
+    static Observed observe(ResidualGanTrainer trainer, ResidualGan gan, NDArray x0, NDArray x1) {
+        Map<Block, List<float[]>> before = new HashMap<>();
+        gan.blocks().forEach(b -> before.put(b, snapshot(b)));
+        Map<Phase, Map<Block, Integer>> changes = new EnumMap<>(Phase.class);
+        StepLosses losses = trainer.step(x0, x1, phase -> {
+            Map<Block, Integer> changed = new HashMap<>();
+            for (Block b : gan.blocks()) {
+                changed.put(b, changed(before.get(b), b));
+                before.put(b, snapshot(b));
+            }
+            changes.put(phase, changed);
+        });
+        return new Observed(changes, losses, before);
     }
 
     static List<float[]> snapshot(Block b) {
