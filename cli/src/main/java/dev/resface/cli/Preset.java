@@ -9,13 +9,14 @@ import dev.resface.model.Upsampling;
  * Starting points for train and demo. PAPER is the paper's configuration (docs/method.md); CPU is what trains visibly in minutes on a
  * laptop: 64px, half width, G with a full-resolution path before its last conv (measured: Table 1's G leaves ghost
  * frames when it removes glasses), zero-initialised last conv, the stronger sparsity weight measured best at 64px,
- * and learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then
- * swings). Both are in docs/demo.md, "What holds removal back".
+ * learning rates that fall to zero over the second half (measured: at constant rates removal peaks and then
+ * swings), and the R1 penalty on D at gamma 1 (measured: the change outside the glasses a third smaller, the
+ * remnant as without). Both are in docs/demo.md, "What holds removal back".
  */
 enum Preset {
-    PAPER(ModelConfig.paper(), 64, 20_000, null, null, null, 500, 1_000),
+    PAPER(ModelConfig.paper(), 64, 20_000, null, null, null, null, 500, 1_000),
     CPU(new ModelConfig(64, 0.5, Upsampling.CONV_THEN_NEAREST, 0.2f, true, true, false, null,
-            GeneratorDesign.parse("skip", null), null), 8, 1_000, 7.5e-3 / 4, 1e-3 / 16, 0.5, 100, 200);
+            GeneratorDesign.parse("skip", null), null), 8, 1_000, 7.5e-3 / 4, 1e-3 / 16, 0.5, 1.0, 100, 200);
 
     private final ModelConfig model;
     private final int batchSize;
@@ -23,6 +24,7 @@ enum Preset {
     private final Double alpha128;
     private final Double globalAlpha128;
     private final Double decayFrom;
+    private final Double r1;
     private final int sampleEvery;
     private final int checkpointEvery;
 
@@ -31,15 +33,17 @@ enum Preset {
      *     attribute preset
      * @param globalAlpha128 the same for Male and Young
      * @param decayFrom where the learning rates start to fall (TrainConfig); null = the paper's constant rates
+     * @param r1 gamma of the R1 penalty on D (LossWeights); null = none, as the paper
      */
     Preset(ModelConfig model, int batchSize, long iterations, Double alpha128, Double globalAlpha128, Double decayFrom,
-            int sampleEvery, int checkpointEvery) {
+            Double r1, int sampleEvery, int checkpointEvery) {
         this.model = model;
         this.batchSize = batchSize;
         this.iterations = iterations;
         this.alpha128 = alpha128;
         this.globalAlpha128 = globalAlpha128;
         this.decayFrom = decayFrom;
+        this.r1 = r1;
         this.sampleEvery = sampleEvery;
         this.checkpointEvery = checkpointEvery;
     }
@@ -68,6 +72,10 @@ enum Preset {
 
     Double decayFrom() {
         return decayFrom;
+    }
+
+    Double r1() {
+        return r1;
     }
 
 

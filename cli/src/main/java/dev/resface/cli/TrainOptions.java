@@ -53,7 +53,7 @@ final class TrainOptions {
 
     @Option(names = "--r1", paramLabel = "GAMMA", description = "the R1 penalty on D (not the paper's; StarGAN v2 and"
             + " HiSD use it): GAMMA/2 times the squared norm of the gradient of D's verdict on each real face with"
-            + " respect to that face (default: off; StarGAN v2: 1)")
+            + " respect to that face; 0: none (default: the preset's; PAPER: none, CPU: 1, as StarGAN v2)")
     Double r1;
 
     @Option(names = "--no-dual", description = "ablation: drop the dual-learning loss")
@@ -78,7 +78,7 @@ final class TrainOptions {
                 batch != null ? batch : preset.batchSize(),
                 learningRate, discriminatorLearningRate, beta1, beta2,
                 new LossWeights(a, beta, !noSizeScaling, residualNorm == null ? null : ResidualNorm.parse(residualNorm),
-                        undo == null || undo == 0 ? null : undo, r1 == null || r1 == 0 ? null : r1),
+                        undo == null || undo == 0 ? null : undo, r1 == null ? preset.r1() : r1 == 0 ? null : r1),
                 !noDual, constantRates ? null : decayFrom != null ? decayFrom : preset.decayFrom(), seed,
                 sampleEvery != null ? sampleEvery : preset.sampleEvery(),
                 checkpointEvery != null ? checkpointEvery : preset.checkpointEvery(),
