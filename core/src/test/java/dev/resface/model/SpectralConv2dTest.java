@@ -52,7 +52,7 @@ class SpectralConv2dTest {
      */
     @Test
     void theKernelIsDividedByItsLargestSingularValue() {
-        Torch.start();
+        Torch.seed(5);
         try (NDManager m = Torch.newManager()) {
             SpectralConv2d conv = new SpectralConv2d(4, 6, 2, 1);
             conv.setInitializer(new NormalInitializer(0.5f), ai.djl.nn.Parameter.Type.WEIGHT);
@@ -60,7 +60,8 @@ class SpectralConv2dTest {
             ParameterStore ps = new ParameterStore(m, false);
             NDArray x = m.randomNormal(new Shape(2, 3, 8, 8));
             NDArray y = null;
-            for (int i = 0; i < 30; i++) {
+            // Each pass is one power-iteration step; 200 converge whatever the gap between the top singular values.
+            for (int i = 0; i < 200; i++) {
                 y = conv.forward(ps, new NDList(x), true).singletonOrThrow();
             }
             NDArray w = conv.getParameters().get("weight").getArray();
@@ -70,7 +71,7 @@ class SpectralConv2dTest {
             NDArray expected = Conv2d.conv2d(x, w.div((float) sigma), b, new Shape(2, 2), new Shape(1, 1),
                     new Shape(1, 1), 1).singletonOrThrow();
             assertThat(y.getShape()).isEqualTo(new Shape(2, 6, 4, 4));
-            assertThat(y.sub(expected).abs().max().getFloat()).isLessThan(1e-4f);
+            assertThat(y.sub(expected).abs().max().getFloat()).isLessThan(1e-4f * expected.abs().max().getFloat());
             // an inference pass leaves u where it was
             float[] u = conv.getParameters().get("u").getArray().toFloatArray();
             conv.forward(ps, new NDList(x), false);

@@ -26,6 +26,7 @@ import dev.resface.training.residualgan.ResidualGanLosses.GeneratorLosses;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One training iteration of docs/method.md, 3: D on l_D, then G0 on l_G0, then G1 on l_G1. Each generator is updated only by
@@ -131,8 +132,8 @@ public final class ResidualGanTrainer implements MethodTrainer {
 
                 // ---- D (eq. 9): x0 as real without, x1 as real with the attribute, both edits as generated.
                 NDArray loss;
-                NDArray regionLoss = null;
-                NDArray r1 = null;
+                NDArray regionLoss;
+                NDArray r1;
                 NDArray total;
                 try (NDManager phase = phaseOf(scratch, x0, x1, edit0.edited(), edit1.edited())) {
                     // First: its double backward leaves D's gradients to be cleared before D's loss adds to them.
@@ -141,16 +142,9 @@ public final class ResidualGanTrainer implements MethodTrainer {
                             edit1.edited().stopGradient());
                     loss = discriminatorLoss(groups);
                     regionLoss = gan.regionD() == null ? null : regionDiscriminatorLoss(groups);
-                    total = loss;
-                    for (NDArray extra : new NDArray[] {regionLoss, r1}) {
-                        total = extra == null ? total : total.add(extra);
-                    }
-                    new NDList(total, loss).attach(scratch);
-                    for (NDArray extra : new NDArray[] {regionLoss, r1}) {
-                        if (extra != null) {
-                            extra.attach(scratch);
-                        }
-                    }
+                    total = Stream.of(regionLoss, r1).filter(Objects::nonNull).reduce(loss, NDArray::add);
+                    new NDList(Stream.of(total, loss, regionLoss, r1).filter(Objects::nonNull).toArray(NDArray[]::new))
+                            .attach(scratch);
                 }
                 gc.backward(total);
                 lossesD = new DiscriminatorLosses(loss.getFloat(), regionLoss == null ? null : regionLoss.getFloat(),
