@@ -101,9 +101,22 @@ public final class Torch {
      * frees it. Gradients accumulate as the collector's do.
      */
     public static void backward(NDArray scalar, boolean keepGraph) {
+        backward(scalar, keepGraph, false);
+    }
+
+    /**
+     * As {@link #backward(NDArray, boolean)}; with {@code createGraph} the gradients it leaves carry their own graph,
+     * so that a loss made of them can be differentiated again (DJL has no autograd.grad).
+     */
+    public static void backward(NDArray scalar, boolean keepGraph, boolean createGraph) {
         try (NDArray ones = scalar.onesLike()) {
-            JniUtils.backward((PtNDArray) scalar, (PtNDArray) ones, keepGraph, false);
+            JniUtils.backward((PtNDArray) scalar, (PtNDArray) ones, keepGraph, createGraph);
         }
+    }
+
+    /** Sets a parameter's accumulated gradient to zero, graph or not. */
+    public static void zeroGradient(NDArray parameter) {
+        JniUtils.zeroGrad((PtNDArray) parameter);
     }
 
     public static NDManager newManager() {

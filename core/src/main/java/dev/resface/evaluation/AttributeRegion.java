@@ -1,10 +1,12 @@
 package dev.resface.evaluation;
 
 import dev.resface.data.FaceAttribute;
+import dev.resface.data.Landmarks;
 import dev.resface.data.CropRecipe;
 import dev.resface.data.real.CelebaTemplate;
 import dev.resface.landmarks.CelebaPoints;
 import dev.resface.model.ImageRegion;
+import java.util.Arrays;
 
 /**
  * Where an attribute lives on an aligned face, from CelebA's five landmarks (in crop pixels) and d, the distance
@@ -38,12 +40,8 @@ public final class AttributeRegion {
      */
     public static ImageRegion band(FaceAttribute attribute, CropRecipe recipe) {
         int side = recipe.side();
-        double[] five = new double[CelebaTemplate.POINTS.length];
-        for (int i = 0; i < five.length; i += 2) {
-            double[] p = recipe.mapPoint(CelebaTemplate.POINTS[i], CelebaTemplate.POINTS[i + 1], side);
-            five[i] = p[0];
-            five[i + 1] = p[1];
-        }
+        double[] five = new Landmarks(Arrays.stream(CelebaTemplate.POINTS).mapToInt(v -> (int) v).toArray())
+                .inCrop(recipe, side);
         double[] b = bounds(attribute, five, side, side);
         return new ImageRegion(Math.max(0, b[0] / side - BAND_MARGIN), Math.max(0, b[1] / side - BAND_MARGIN),
                 Math.min(1, (b[2] + 1) / side + BAND_MARGIN), Math.min(1, (b[3] + 1) / side + BAND_MARGIN));

@@ -2,9 +2,8 @@ package dev.resface.training.residualgan;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.resface.engine.Scalars;
+import dev.resface.engine.Torch;
 import dev.resface.losses.DClass;
 import dev.resface.losses.GanLosses;
 import dev.resface.model.ResidualGan;
@@ -16,7 +15,7 @@ import dev.resface.model.Trainability;
  * D's verdict on real faces flat around them, so that D cannot sharpen faster than G follows.
  *
  * <p>It needs the gradient of a gradient. DJL has no {@code autograd.grad}, but its backward takes libtorch's
- * create-graph flag: the first backward leaves in each real face's gradient the graph the penalty is differentiated
+ * create-graph flag ({@link Torch#backward(NDArray, boolean, boolean)}): the first backward leaves in each real face's gradient the graph the penalty is differentiated
  * through, and also leaves D's own gradient of that first loss in D's parameters, which is cleared before the
  * penalty joins D's loss.
  */
@@ -35,13 +34,11 @@ final class R1Penalty {
         // Summed over the faces: each face's gradient is then its own log-probability's.
         NDArray ownClass = GanLosses.crossEntropy(BatchGroups.group(logits, 0, 2), DClass.realFaces(false))
                 .add(GanLosses.crossEntropy(BatchGroups.group(logits, 1, 2), DClass.realFaces(true))).mul(n);
-        try (NDArray ones = ownClass.onesLike()) {
-            JniUtils.backward((PtNDArray) ownClass, (PtNDArray) ones, true, true);
-        }
+        Torch.backward(ownClass, true, true);
         NDArray gradient = reals.getGradient();
         for (Parameter p : gan.d().getParameters().values()) {
             if (Trainability.isLearnable(p)) {
-                JniUtils.zeroGrad((PtNDArray) p.getArray());
+                Torch.zeroGradient(p.getArray());
             }
         }
         return Scalars.mul(gradient.square().sum(), gamma / 2 / (2 * n));

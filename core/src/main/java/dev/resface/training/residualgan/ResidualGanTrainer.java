@@ -246,6 +246,8 @@ public final class ResidualGanTrainer implements MethodTrainer {
         try (GradientCollector gc = collector()) {
             NDList losses;
             NDArray total;
+            NDArray region;
+            NDArray undo;
             try (NDManager phase = phaseOf(scratch, groups.x0(), groups.x1(), groups.edited0(), groups.edited1(),
                     edit.edited(), edit.residual(), edit.mask())) {
                 NDArray back = dual ? gan.edit(other, edit.edited(), true).edited() : null;
@@ -253,14 +255,14 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 NDArray pixel = edit.mask() != null ? GanLosses.maskSparsity(edit.mask()) : norm.of(edit.residual());
                 total = GanLosses.generator(verdict.adversarial(), verdict.dual(), pixel, verdict.perceptual(), alpha, beta);
                 // The region D's verdict on the edit's region, weighed as D's own adversarial term.
-                NDArray region = gan.regionD() == null ? null : GanLosses.crossEntropy(
+                region = gan.regionD() == null ? null : GanLosses.crossEntropy(
                         gan.judgeRegion(edit.edited(), true), DClass.realFaces(direction == Direction.ADD));
                 if (region != null) {
                     total = total.add(region);
                 }
                 // The other generator's edit of the other side, undone by this one: a pair whose truth is known.
                 Direction otherSide = direction.opposite();
-                NDArray undo = undoWeight > 0
+                undo = undoWeight > 0
                         ? GanLosses.undo(gan.edit(g, groups.edited(otherSide), true).edited(), groups.input(otherSide))
                         : null;
                 if (undo != null) {
@@ -269,14 +271,17 @@ public final class ResidualGanTrainer implements MethodTrainer {
                 losses = new NDList(total, verdict.adversarial(),
                         verdict.dual() == null ? verdict.adversarial().zerosLike() : verdict.dual(), pixel,
                         verdict.perceptual());
-                losses.add(undo == null ? total.zerosLike() : undo);
-                losses.add(region == null ? total.zerosLike() : region);
                 losses.attach(scratch);
+                for (NDArray optional : new NDArray[] {undo, region}) {
+                    if (optional != null) {
+                        optional.attach(scratch);
+                    }
+                }
             }
             gc.backward(total);
             values = new GeneratorLosses(losses.get(0).getFloat(), losses.get(1).getFloat(), losses.get(2).getFloat(),
-                    losses.get(3).getFloat(), losses.get(4).getFloat(), undoWeight > 0 ? losses.get(5).getFloat() : null,
-                    gan.regionD() != null ? losses.get(6).getFloat() : null);
+                    losses.get(3).getFloat(), losses.get(4).getFloat(), undo == null ? null : undo.getFloat(),
+                    region == null ? null : region.getFloat());
         }
         (direction == Direction.ADD ? adamG0 : adamG1).step(scratch, rate);
         return values;
