@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,26 +78,22 @@ public final class ClusterFiles implements Serializable {
     }
 
     boolean exists(String path) throws IOException {
-        return remote(path) ? fs(path).exists(hadoopPath(path)) : Files.exists(Path.of(path));
+        return remote(path) ? onRemote(path, FileSystem::exists) : Files.exists(Path.of(path));
     }
 
     boolean isDirectory(String path) throws IOException {
-        if (!remote(path)) {
-            return Files.isDirectory(Path.of(path));
-        }
-        return fs(path).exists(hadoopPath(path)) && fs(path).getFileStatus(hadoopPath(path)).isDirectory();
+        return remote(path) ? onRemote(path, (fs, p) -> status(fs, p).map(FileStatus::isDirectory).orElse(false))
+                : Files.isDirectory(Path.of(path));
     }
 
     boolean isFile(String path) throws IOException {
-        if (!remote(path)) {
-            return Files.isRegularFile(Path.of(path));
-        }
-        return fs(path).exists(hadoopPath(path)) && fs(path).getFileStatus(hadoopPath(path)).isFile();
+        return remote(path) ? onRemote(path, (fs, p) -> status(fs, p).map(FileStatus::isFile).orElse(false))
+                : Files.isRegularFile(Path.of(path));
     }
 
     void mkdirs(String path) throws IOException {
         if (remote(path)) {
-            fs(path).mkdirs(hadoopPath(path));
+            onRemote(path, FileSystem::mkdirs);
         } else {
             Files.createDirectories(Path.of(path));
         }
@@ -109,13 +106,15 @@ public final class ClusterFiles implements Serializable {
                 return walk.filter(Files::isRegularFile).map(p -> p.toAbsolutePath().toString()).sorted().toList();
             }
         }
-        List<String> files = new ArrayList<>();
-        RemoteIterator<LocatedFileStatus> it = fs(folder).listFiles(hadoopPath(folder), true);
-        while (it.hasNext()) {
-            files.add(it.next().getPath().toString());
-        }
-        files.sort(null);
-        return files;
+        return onRemote(folder, (fs, p) -> {
+            List<String> files = new ArrayList<>();
+            RemoteIterator<LocatedFileStatus> it = fs.listFiles(p, true);
+            while (it.hasNext()) {
+                files.add(it.next().getPath().toString());
+            }
+            files.sort(null);
+            return files;
+        });
     }
 
     /** What {@link #read} throws for a folder. */
@@ -142,15 +141,14 @@ public final class ClusterFiles implements Serializable {
                 throw new FileNotFoundException(path);
             }
         }
-        FileSystem fs = fs(path);
-        org.apache.hadoop.fs.Path p = hadoopPath(path);
-        FileStatus status = fs.getFileStatus(p);
-        if (status.isDirectory()) {
-            throw new FolderException(path);
-        }
-        try (var in = fs.open(p)) {
-            return in.readAllBytes();
-        }
+        return onRemote(path, (fs, p) -> {
+            if (fs.getFileStatus(p).isDirectory()) {
+                throw new FolderException(path);
+            }
+            try (var in = fs.open(p)) {
+                return in.readAllBytes();
+            }
+        });
     }
 
     String readString(String path) throws IOException {
@@ -166,18 +164,19 @@ public final class ClusterFiles implements Serializable {
             AtomicFiles.writeBytes(Path.of(path), bytes);
             return;
         }
-        FileSystem fs = fs(path);
-        org.apache.hadoop.fs.Path target = hadoopPath(path);
-        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try (FSDataOutputStream out = fs.create(tmp, false)) {
-            out.write(bytes);
-        }
-        fs.delete(target, false);
-        if (!fs.rename(tmp, target)) {
-            fs.delete(tmp, false);
-            throw new IOException(path + ": could not rename the written file onto it");
-        }
+        onRemote(path, (fs, target) -> {
+            org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName()
+                    + "." + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try (FSDataOutputStream out = fs.create(tmp, false)) {
+                out.write(bytes);
+            }
+            fs.delete(target, false);
+            if (!fs.rename(tmp, target)) {
+                fs.delete(tmp, false);
+                throw new IOException("could not rename the written file onto it");
+            }
+            return null;
+        });
     }
 
     void writeString(String path, String text) throws IOException {
@@ -193,24 +192,50 @@ public final class ClusterFiles implements Serializable {
             Files.move(Path.of(from), Path.of(to));
             return true;
         }
-        return fs(from).exists(hadoopPath(from)) && fs(from).rename(hadoopPath(from), hadoopPath(to));
+        return onRemote(from, (fs, p) -> fs.exists(p) && fs.rename(p, hadoopPath(to)));
     }
 
     /** Deletes a file or a folder with everything in it; nothing where there is nothing. */
     void delete(String path) throws IOException {
         if (remote(path)) {
-            fs(path).delete(hadoopPath(path), true);
+            onRemote(path, (fs, p) -> fs.delete(p, true));
         } else {
             TempFolders.delete(Path.of(path));
         }
     }
 
-    private static org.apache.hadoop.fs.Path hadoopPath(String path) {
-        return new org.apache.hadoop.fs.Path(path);
+    /** A call on a remote path's file system. */
+    @FunctionalInterface
+    private interface RemoteCall<T> {
+        T on(FileSystem fs, org.apache.hadoop.fs.Path path) throws IOException;
     }
 
-    private FileSystem fs(String path) throws IOException {
-        return hadoopPath(path).getFileSystem(configuration());
+    /**
+     * Runs {@code call} on the path's file system; a failure other than a missing file or a folder (a file system
+     * that cannot be reached, a refused permission) comes back naming the path, on one line.
+     */
+    private <T> T onRemote(String path, RemoteCall<T> call) throws IOException {
+        try {
+            return call.on(hadoopPath(path).getFileSystem(configuration()), hadoopPath(path));
+        } catch (FileNotFoundException | FolderException e) {
+            throw e;
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("").replaceAll(";? *For more details see:.*", "");
+            throw new IOException(path + ": " + reason.strip(), e);
+        }
+    }
+
+    private static Optional<FileStatus> status(FileSystem fs, org.apache.hadoop.fs.Path p) throws IOException {
+        try {
+            return Optional.of(fs.getFileStatus(p));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static org.apache.hadoop.fs.Path hadoopPath(String path) {
+        return new org.apache.hadoop.fs.Path(path);
     }
 
     private synchronized Configuration configuration() throws IOException {

@@ -53,17 +53,25 @@ public final class SparkEditJob {
         long t0 = System.nanoTime();
         try (SparkSession spark = session(config)) {
             ClusterFiles files = new ClusterFiles(spark.sparkContext().hadoopConfiguration());
-            if (files.exists(out) && !files.isDirectory(out)) {
-                throw new BadInputException(out + ": --out is a file, not a folder");
-            }
-            checkSameEdit(config, out, files);
-            Dataset<String> all = paths(spark, config, files);
-            // Written once the input is known good, so that a refused job leaves no folder behind.
-            files.mkdirs(ClusterFiles.resolve(out, PHOTOS));
-            files.writeString(ClusterFiles.resolve(out, CONFIG), PrettyJson.text(config));
-            finishReplacing(out, files);
+            Dataset<String> all;
+            boolean anyDone;
             String results = ClusterFiles.resolve(out, RESULTS);
-            boolean anyDone = files.isDirectory(results);
+            try {
+                if (files.exists(out) && !files.isDirectory(out)) {
+                    throw new BadInputException(out + ": --out is a file, not a folder");
+                }
+                checkSameEdit(config, out, files);
+                all = paths(spark, config, files);
+                // Written once the input is known good, so that a refused job leaves no folder behind.
+                files.mkdirs(ClusterFiles.resolve(out, PHOTOS));
+                files.writeString(ClusterFiles.resolve(out, CONFIG), PrettyJson.text(config));
+                finishReplacing(out, files);
+                anyDone = files.isDirectory(results);
+            } catch (IOException e) {
+                // An input or output the driver cannot read or write (a file system out of reach, a refused
+                // permission): one line naming it (ClusterFiles puts the path first).
+                throw new BadInputException(e.getMessage(), e);
+            }
             if (anyDone && retryErrors) {
                 long dropped = dropErrorRows(spark, out, all, files);
                 log.printf("spark-edit: %d error row(s) taken out of the table, to be edited again%n", dropped);
@@ -265,7 +273,12 @@ public final class SparkEditJob {
         if (!files.exists(file)) {
             return;
         }
-        SparkEditConfig before = PrettyJson.parse(files.readString(file), SparkEditConfig.class);
+        SparkEditConfig before;
+        try {
+            before = PrettyJson.parse(files.readString(file), SparkEditConfig.class);
+        } catch (IOException e) {
+            throw new IOException(e.getMessage().startsWith(file) ? e.getMessage() : file + ": " + e.getMessage(), e);
+        }
         if (!before.sameEdit(config)) {
             throw new BadInputException(file + ": this folder holds a job with other runs, direction, strength or"
                     + " --crops; give another --out");

@@ -266,6 +266,17 @@ class SparkEditJobTest {
         }
     }
 
+    /** An input whose file system cannot be reached is one line naming it, and nothing is written. */
+    @Test
+    void aFileSystemOutOfReachIsOneLineNamingThePath() {
+        Path out = dir.resolve("out-unreachable");
+        assertThatThrownBy(() -> sparkEdit(config("hdfs://127.0.0.1:1/photos", out.toString(), Direction.REMOVE)))
+                .isInstanceOf(BadInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("hdfs://127.0.0.1:1/photos: ")
+                        .contains("Connection refused").doesNotContain("\n").doesNotContain("wiki.apache.org"));
+        assertThat(out).doesNotExist();
+    }
+
     private static byte[] png(BufferedImage image) throws java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ImageIO.write(image, "png", bytes);
